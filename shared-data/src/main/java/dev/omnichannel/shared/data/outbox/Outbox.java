@@ -1,0 +1,42 @@
+package dev.omnichannel.shared.data.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.shared.events.CloudEvent;
+import dev.omnichannel.shared.events.EventData;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Publishes events the transactional-outbox way: the event is a row written in the caller's
+ * transaction, so it exists if and only if the business change committed. {@link OutboxRelay}
+ * sends it to Kafka after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private final ObjectMapper mapper;
+    private final String source;
+
+    Outbox(ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+        this.mapper = mapper;
+        this.source = "urn:omnichannel:" + applicationName;
+    }
+
+    /** Must be called inside a transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
+    public Uni<CloudEvent> publish(String topic, String key, EventData data) {
+        CloudEvent event = CloudEvent.of(mapper, source, key, data);
+        OutboxEvent row = new OutboxEvent(UUID.fromString(event.id()), topic, key, event.type(), toJson(event));
+        return row.persist().replaceWith(event);
+    }
+
+    private String toJson(CloudEvent event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.type() + " cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+CREATE TABLE test_counter (
+    name  TEXT PRIMARY KEY,
+    value INT  NOT NULL
+);

@@ -1,0 +1,48 @@
+package dev.omnichannel.shared.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A CloudEvents 1.0 envelope in structured JSON mode: the value of every record on every topic.
+ * {@code subject} is the record key (customer id, {@code sku@location}, reservation id...);
+ * {@code id} is what consumers deduplicate on.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record CloudEvent(
+        String specversion,
+        String id,
+        String type,
+        String source,
+        Instant time,
+        String subject,
+        String datacontenttype,
+        JsonNode data) {
+
+    public static final String SPEC_VERSION = "1.0";
+    public static final String CONTENT_TYPE = "application/json";
+
+    public CloudEvent {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(source, "source");
+    }
+
+    public static CloudEvent of(ObjectMapper mapper, String source, String subject, EventData data) {
+        return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), data.eventType(), source,
+                Instant.now(), subject, CONTENT_TYPE, mapper.valueToTree(data));
+    }
+
+    public <T> T dataAs(ObjectMapper mapper, Class<T> type) {
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("event " + id + " of type " + this.type
+                    + " does not carry a valid " + type.getSimpleName(), e);
+        }
+    }
+}

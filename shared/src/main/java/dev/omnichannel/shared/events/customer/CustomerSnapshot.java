@@ -1,0 +1,51 @@
+package dev.omnichannel.shared.events.customer;
+
+import dev.omnichannel.shared.events.EventData;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code customer.profile-changed} on {@code customer.events}: the whole contact and preference
+ * state of a customer after any change (created, identity linked, preferences, consents,
+ * segments). Consumers (messaging) keep it as their local copy, replacing an older
+ * {@code version}; they never need to call customer-service to honour preferences.
+ *
+ * @param emails      verified-or-not email addresses, primary first
+ * @param phones      E.164 phone numbers, primary first (SMS and WhatsApp)
+ * @param deviceTokens push tokens of the customer's devices
+ * @param consents    per channel ({@code email}, {@code sms}, {@code push}, {@code whatsapp})
+ * @param segments    segment codes, e.g. {@code new}, {@code vip}, {@code regular:paris-louvre}, {@code lapsed}
+ * @param version     increases with every change of this customer
+ */
+public record CustomerSnapshot(
+        String customerId,
+        String displayName,
+        List<String> emails,
+        List<String> phones,
+        List<String> deviceTokens,
+        Preferences preferences,
+        Map<String, Consent> consents,
+        List<String> segments,
+        long version) implements EventData {
+
+    public static final String TYPE = "customer.profile-changed";
+
+    @Override
+    public String eventType() {
+        return TYPE;
+    }
+
+    /** {@code quietHours} null means none; times are local to {@code timeZone} (IANA id). */
+    public record Preferences(String preferredChannel, String preferredStoreId, String language, String timeZone,
+            QuietHours quietHours) {
+    }
+
+    /** Local times {@code HH:mm}; {@code start} after {@code end} spans midnight (22:00–07:00). */
+    public record QuietHours(String start, String end) {
+    }
+
+    /** @param givenOn the channel the customer gave or withdrew it on (web, mobile, kiosk, store, call-center) */
+    public record Consent(boolean granted, Instant at, String givenOn) {
+    }
+}

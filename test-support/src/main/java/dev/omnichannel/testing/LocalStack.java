@@ -1,0 +1,14 @@
+package dev.omnichannel.testing;
+
+/** Where ./omni runs the real servers (see API.md, "Local stack"); overridable by system property. */
+public final class LocalStack {
+
+    public static final String KEYCLOAK = System.getProperty("omni.keycloak", "http://localhost:8180");
+    public static final String REALM = KEYCLOAK + "/realms/omnichannel";
+    public static final String KAFKA = System.getProperty("omni.kafka", "localhost:9092");
+    public static final String MAIL_API = System.getProperty("omni.mail-api", "http://localhost:8025");
+    public static final String GATEWAY = System.getProperty("omni.gateway", "http://localhost:8080");
+
+    private LocalStack() {
+    }
+}
