@@ -7,6 +7,7 @@ public final class LocalStack {
     public static final String REALM = KEYCLOAK + "/realms/omnichannel";
     public static final String KAFKA = System.getProperty("omni.kafka", "localhost:9092");
     public static final String MAIL_API = System.getProperty("omni.mail-api", "http://localhost:8025");
+    public static final String PROVIDERS = System.getProperty("omni.providers", "http://localhost:8026");
     public static final String GATEWAY = System.getProperty("omni.gateway", "http://localhost:8080");
 
     private LocalStack() {

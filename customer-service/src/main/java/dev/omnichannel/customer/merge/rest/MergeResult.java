@@ -1,0 +1,6 @@
+package dev.omnichannel.customer.merge.rest;
+
+import java.util.UUID;
+
+public record MergeResult(UUID mergeId, UUID survivorId, UUID duplicateId) {
+}

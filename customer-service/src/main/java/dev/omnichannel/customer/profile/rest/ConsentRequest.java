@@ -1,0 +1,6 @@
+package dev.omnichannel.customer.profile.rest;
+
+import jakarta.validation.constraints.NotNull;
+
+public record ConsentRequest(@NotNull Boolean granted) {
+}
