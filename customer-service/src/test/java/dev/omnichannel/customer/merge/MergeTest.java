@@ -105,6 +105,7 @@ class MergeTest {
             TopicProbe.Received snapshot = topic.await(r -> r.type().equals("customer.profile-changed")
                     && p.survivor().equals(r.key()));
             assertTrue(snapshot.data().path("phones").toString().contains(p.duplicatePhone()));
+            assertTrue(snapshot.data().path("socialHandles").toString().contains("instagram:" + p.handle()));
             assertFalse(snapshot.data().path("consents").path("email").path("granted").asBoolean(true));
         }
 

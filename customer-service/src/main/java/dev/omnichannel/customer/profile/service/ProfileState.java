@@ -52,12 +52,20 @@ public record ProfileState(Customer customer, List<CustomerIdentity> identities,
                 values(IdentityType.EMAIL),
                 values(IdentityType.PHONE),
                 values(IdentityType.DEVICE),
+                socialHandles(),
                 new CustomerSnapshot.Preferences(customer.preferredChannel, customer.preferredStoreId, customer.language,
                         customer.timeZone, customer.quietStart == null ? null
                                 : new CustomerSnapshot.QuietHours(customer.quietStart, customer.quietEnd)),
                 snapshotConsents,
                 segments,
                 customer.version);
+    }
+
+    private List<String> socialHandles() {
+        return identities.stream()
+                .filter(i -> i.type.equals(IdentityType.SOCIAL.wireName()))
+                .map(i -> i.provider + ":" + i.value)
+                .toList();
     }
 
     /** Verified first, then oldest first: the first is the primary address. */

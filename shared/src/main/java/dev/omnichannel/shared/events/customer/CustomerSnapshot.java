@@ -14,6 +14,7 @@ import java.util.Map;
  * @param emails      verified-or-not email addresses, primary first
  * @param phones      E.164 phone numbers, primary first (SMS and WhatsApp)
  * @param deviceTokens push tokens of the customer's devices
+ * @param socialHandles social identities as {@code provider:handle} (e.g. {@code instagram:@alice.m})
  * @param consents    per channel ({@code email}, {@code sms}, {@code push}, {@code whatsapp})
  * @param segments    segment codes, e.g. {@code new}, {@code vip}, {@code regular:paris-louvre}, {@code lapsed}
  * @param version     increases with every change of this customer
@@ -24,6 +25,7 @@ public record CustomerSnapshot(
         List<String> emails,
         List<String> phones,
         List<String> deviceTokens,
+        List<String> socialHandles,
         Preferences preferences,
         Map<String, Consent> consents,
         List<String> segments,

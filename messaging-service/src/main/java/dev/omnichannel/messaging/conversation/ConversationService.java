@@ -1,0 +1,266 @@
+package dev.omnichannel.messaging.conversation;
+
+import dev.omnichannel.messaging.common.Actor;
+import dev.omnichannel.messaging.common.Page;
+import dev.omnichannel.messaging.conversation.ConversationViews.Conversation;
+import dev.omnichannel.messaging.conversation.ConversationViews.ConversationItem;
+import dev.omnichannel.messaging.conversation.ConversationViews.Inbound;
+import dev.omnichannel.messaging.conversation.ConversationViews.MessageView;
+import dev.omnichannel.messaging.conversation.ConversationViews.ReplyRequest;
+import dev.omnichannel.messaging.conversation.ConversationViews.StartRequest;
+import dev.omnichannel.messaging.conversation.ConversationViews.Summary;
+import dev.omnichannel.messaging.conversation.ConversationViews.SummaryMessage;
+import dev.omnichannel.messaging.recipient.RecipientService;
+import dev.omnichannel.messaging.recipient.SenderAddress;
+import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
+import dev.omnichannel.shared.data.outbox.Outbox;
+import dev.omnichannel.shared.events.Topics;
+import dev.omnichannel.shared.events.messaging.ConversationMessageAdded;
+import dev.omnichannel.shared.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One conversation per customer and topic, whatever the channel: inbound e-mail, SMS, WhatsApp and
+ * social messages (identified by the sender's address through the recipients read model) and
+ * replies from the web, the app or store staff join the same thread. A message without a known
+ * topic continues the customer's latest thread. Unknown senders get a provisional thread keyed by
+ * their address, attached to the customer once a snapshot or merge reveals them.
+ */
+@ApplicationScoped
+public class ConversationService {
+
+    private final ConversationRepository repository;
+    private final RecipientService recipients;
+    private final IdempotentRequests idempotentRequests;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    ConversationService(ConversationRepository repository, RecipientService recipients, IdempotentRequests idempotentRequests,
+            Outbox outbox, Clock clock) {
+        this.repository = repository;
+        this.recipients = recipients;
+        this.idempotentRequests = idempotentRequests;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** A customer (or staff for them) writes on a topic: its thread, created if it is the first message. */
+    @WithTransaction
+    public Uni<Conversation> start(String customerId, StartRequest request, Actor actor, String channel, String idempotencyKey) {
+        return idempotentRequests.once(idempotencyKey, "conversation:start:" + customerId, request, Conversation.class,
+                () -> recipients.resolve(customerId).chain(id -> {
+                    if (actor.isCustomer() && !actor.ref().equals(customerId) && !actor.ref().equals(id)) {
+                        return Uni.createFrom().failure(ProblemException.notFound("No customer " + customerId));
+                    }
+                    Instant now = clock.instant();
+                    String topic = ConversationTopic.of(request.subject());
+                    return customerThread(id, topic, request.subject(), now)
+                            .call(thread -> add(thread, channel, actor.author(), actor.toString(), request.text(), now, null))
+                            .call(thread -> actor.isCustomer() ? markRead(thread, now) : Uni.createFrom().voidItem())
+                            .chain(thread -> view(thread));
+                }));
+    }
+
+    @WithTransaction
+    public Uni<Conversation> reply(UUID conversationId, ReplyRequest request, Actor actor, String channel, String idempotencyKey) {
+        return idempotentRequests.once(idempotencyKey, "conversation:reply:" + conversationId, request, Conversation.class,
+                () -> visible(conversationId, actor).chain(thread -> {
+                    Instant now = clock.instant();
+                    return add(thread, channel, actor.author(), actor.toString(), request.text(), now, null)
+                            .chain(() -> actor.isCustomer() ? markRead(thread, now) : Uni.createFrom().voidItem())
+                            .chain(() -> view(thread));
+                }));
+    }
+
+    /** The whole thread; the customer reading it reads its messages. */
+    @WithTransaction
+    public Uni<Conversation> get(UUID conversationId, Actor actor) {
+        return visible(conversationId, actor)
+                .call(thread -> actor != null && actor.isCustomer() ? markRead(thread, clock.instant()) : Uni.createFrom().voidItem())
+                .chain(this::view);
+    }
+
+    @WithSession
+    public Uni<Page<ConversationItem>> list(String customerId, int page, int size) {
+        return recipients.resolve(customerId).chain(id -> repository.ofCustomer(id)).chain(threads -> {
+            List<ConversationEntity> slice = threads.stream().skip((long) page * size).limit(size).toList();
+            return Multi.createFrom().iterable(slice)
+                    .onItem().transformToUniAndConcatenate(this::item)
+                    .collect().asList()
+                    .map(items -> new Page<>(items, page, size, threads.size()));
+        });
+    }
+
+    @WithSession
+    public Uni<Summary> summary(String customerId) {
+        return recipients.resolve(customerId).chain(id -> repository.ofCustomer(id)
+                .chain(threads -> Multi.createFrom().iterable(threads)
+                        .onItem().transformToUniAndConcatenate(repository::unread)
+                        .collect().with(java.util.stream.Collectors.summingLong(Long::longValue)))
+                .chain(unread -> repository.latestMessages(id, 5).map(messages -> new Summary(unread, messages.stream()
+                        .map(m -> new SummaryMessage(m.conversationId.toString(), m.channel, m.author, m.text, m.sentAt))
+                        .toList()))));
+    }
+
+    /**
+     * A message received by a provider (in the caller's transaction). A retry of the same provider
+     * message is stored once: the answer then names the message already stored.
+     */
+    public Uni<Inbound> inbound(String channel, String providerMessageId, SenderAddress from, String subject, String text,
+            Instant sentAt) {
+        return repository.messageByProviderId(channel, providerMessageId).chain(existing -> {
+            if (existing != null) {
+                return repository.findById(existing.conversationId).map(thread -> new Inbound(thread.id.toString(),
+                        existing.id.toString(), thread.customerId, true));
+            }
+            Instant now = clock.instant();
+            Instant at = sentAt != null ? sentAt : now;
+            return recipients.customerByAddress(from)
+                    .chain(customerId -> customerId == null ? provisionalThread(from.key(), subject, at)
+                            : recipients.resolve(customerId).chain(id -> inboundThread(id, subject, at)))
+                    .chain(thread -> add(thread, channel, "customer", from.key(), text, at, providerMessageId)
+                            .map(message -> message == null
+                                    ? new Inbound(thread.id.toString(), null, thread.customerId, true)
+                                    : new Inbound(thread.id.toString(), message.id.toString(), thread.customerId, false)));
+        });
+    }
+
+    /** A snapshot revealed who wrote from these addresses: their provisional threads become the customer's. */
+    public Uni<Void> attachProvisional(String customerId, List<SenderAddress> addresses) {
+        if (addresses.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return repository.provisionalOf(addresses.stream().map(SenderAddress::key).toList())
+                .chain(threads -> Multi.createFrom().iterable(threads)
+                        .onItem().transformToUniAndConcatenate(thread -> moveTo(thread, customerId))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    /** {@code customer.merged}: the duplicate's threads join the survivor's; same topic, one thread. */
+    public Uni<Void> merge(String duplicateId, String survivorId) {
+        return repository.ofCustomer(duplicateId)
+                .chain(threads -> Multi.createFrom().iterable(threads)
+                        .onItem().transformToUniAndConcatenate(thread -> moveTo(thread, survivorId))
+                        .collect().last())
+                .replaceWithVoid();
+    }
+
+    /** {@code customer.erased}: their threads go, and the provisional ones of their addresses. */
+    public Uni<Void> erase(String customerId, List<SenderAddress> addresses) {
+        return repository.delete("customerId", customerId)
+                .chain(() -> addresses.isEmpty() ? Uni.createFrom().item(0L)
+                        : repository.delete("customerId is null and provisionalAddress in ?1",
+                                addresses.stream().map(SenderAddress::key).toList()))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> moveTo(ConversationEntity thread, String customerId) {
+        return repository.byTopic(customerId, thread.topic).chain(target -> {
+            if (target != null && !target.id.equals(thread.id)) {
+                return repository.fold(thread, target);
+            }
+            thread.customerId = customerId;
+            thread.provisionalAddress = null;
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    private Uni<ConversationEntity> inboundThread(String customerId, String subject, Instant now) {
+        String topic = ConversationTopic.of(subject);
+        return repository.byTopic(customerId, topic)
+                .chain(byTopic -> byTopic != null ? Uni.createFrom().item(byTopic) : repository.latest(customerId))
+                .chain(thread -> thread != null ? Uni.createFrom().item(thread) : customerThread(customerId, topic, subject, now));
+    }
+
+    private Uni<ConversationEntity> customerThread(String customerId, String topic, String subject, Instant now) {
+        return repository.byTopic(customerId, topic).chain(existing -> existing != null
+                ? Uni.createFrom().item(existing)
+                : repository.insertForCustomer(UUID.randomUUID(), customerId, topic, blankToNull(subject), now)
+                        .chain(() -> repository.byTopic(customerId, topic)));
+    }
+
+    private Uni<ConversationEntity> provisionalThread(String address, String subject, Instant now) {
+        String topic = ConversationTopic.of(subject);
+        return repository.provisionalByTopic(address, topic)
+                .chain(byTopic -> byTopic != null ? Uni.createFrom().item(byTopic) : repository.provisionalLatest(address))
+                .chain(thread -> thread != null ? Uni.createFrom().item(thread)
+                        : repository.insertProvisional(UUID.randomUUID(), address, topic, blankToNull(subject), now)
+                                .chain(() -> repository.provisionalByTopic(address, topic)));
+    }
+
+    /** Adds a message and publishes it; null when the provider already delivered this one. */
+    private Uni<ConversationMessageEntity> add(ConversationEntity thread, String channel, String author, String authorRef,
+            String text, Instant at, String providerMessageId) {
+        ConversationMessageEntity message = new ConversationMessageEntity();
+        message.id = UUID.randomUUID();
+        message.conversationId = thread.id;
+        message.channel = channel;
+        message.author = author;
+        message.authorRef = authorRef;
+        message.text = text;
+        message.sentAt = at;
+        message.providerMessageId = providerMessageId;
+        return repository.insertMessage(message).chain(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().nullItem();
+            }
+            if (at.isAfter(thread.lastMessageAt)) {
+                thread.lastMessageAt = at;
+            }
+            // keyed by customer; a provisional thread's sender is not known yet, and its address is no key to publish
+            String key = thread.customerId != null ? thread.customerId : thread.id.toString();
+            return outbox.publish(Topics.MESSAGING_EVENTS, key, new ConversationMessageAdded(thread.id.toString(),
+                    message.id.toString(), thread.customerId, channel, author, at)).replaceWith(message);
+        });
+    }
+
+    private Uni<Void> markRead(ConversationEntity thread, Instant now) {
+        if (thread.customerReadAt == null || now.isAfter(thread.customerReadAt)) {
+            thread.customerReadAt = now;
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** A thread the actor may see: staff see every thread, a customer only theirs (else 404). */
+    private Uni<ConversationEntity> visible(UUID conversationId, Actor actor) {
+        return repository.findById(conversationId).chain(thread -> {
+            if (thread == null || thread.customerId == null) {
+                return Uni.createFrom().failure(ProblemException.notFound("No conversation " + conversationId));
+            }
+            if (actor == null || !actor.isCustomer() || actor.ref().equals(thread.customerId)) {
+                return Uni.createFrom().item(thread);
+            }
+            return recipients.resolve(actor.ref()).map(id -> {
+                if (!id.equals(thread.customerId)) {
+                    throw ProblemException.notFound("No conversation " + conversationId);
+                }
+                return thread;
+            });
+        });
+    }
+
+    private Uni<Conversation> view(ConversationEntity thread) {
+        return repository.messages(thread.id).chain(messages -> repository.unread(thread).map(unread -> new Conversation(
+                thread.id.toString(), thread.customerId, thread.subject, thread.topic, thread.createdAt, thread.lastMessageAt,
+                unread, messages.stream().map(MessageView::of).toList())));
+    }
+
+    private Uni<ConversationItem> item(ConversationEntity thread) {
+        return repository.messages(thread.id).chain(messages -> repository.unread(thread).map(unread -> new ConversationItem(
+                thread.id.toString(), thread.subject, thread.topic, thread.lastMessageAt, unread,
+                messages.isEmpty() ? null : MessageView.of(messages.getLast()))));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,53 @@
+package dev.omnichannel.messaging.conversation;
+
+import dev.omnichannel.messaging.common.Actor;
+import dev.omnichannel.messaging.common.Page;
+import dev.omnichannel.messaging.conversation.ConversationViews.Conversation;
+import dev.omnichannel.messaging.conversation.ConversationViews.ConversationItem;
+import dev.omnichannel.messaging.conversation.ConversationViews.StartRequest;
+import dev.omnichannel.messaging.conversation.ConversationViews.Summary;
+import dev.omnichannel.shared.http.ForwardedHeaders;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.ResponseStatus;
+import org.jboss.resteasy.reactive.RestHeader;
+
+@Path("/customers/{id}")
+@RolesAllowed("service")
+public class CustomerConversationResource {
+
+    private final ConversationService service;
+
+    CustomerConversationResource(ConversationService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Path("/conversations")
+    public Uni<Page<ConversationItem>> list(@PathParam("id") String customerId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size) {
+        return service.list(customerId, Page.page(page), Page.size(size));
+    }
+
+    /** Writes on a topic: the customer's thread on it, created by its first message (201). */
+    @POST
+    @Path("/conversations")
+    @ResponseStatus(201)
+    public Uni<Conversation> start(@PathParam("id") String customerId, @Valid StartRequest request,
+            @RestHeader(ForwardedHeaders.ACTOR) String actor, @RestHeader(ForwardedHeaders.CHANNEL) String channel,
+            @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
+        return service.start(customerId, request, Actor.parse(actor), ReplyChannel.of(channel), idempotencyKey);
+    }
+
+    @GET
+    @Path("/conversation-summary")
+    public Uni<Summary> summary(@PathParam("id") String customerId) {
+        return service.summary(customerId);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.omnichannel.messaging.notification.channel;
+
+import dev.omnichannel.messaging.common.MessageChannel;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+@ApplicationScoped
+class WhatsAppSender implements ChannelSender {
+
+    private final WhatsAppProvider provider;
+
+    WhatsAppSender(@RestClient WhatsAppProvider provider) {
+        this.provider = provider;
+    }
+
+    @Override
+    public MessageChannel channel() {
+        return MessageChannel.WHATSAPP;
+    }
+
+    @Override
+    public Uni<String> send(Outgoing message) {
+        return provider.send(new TextMessage(message.to(), message.text(), message.reference()))
+                .map(receipt -> receipt == null || receipt.id() == null ? message.reference() : receipt.id());
+    }
+}

@@ -1,0 +1,124 @@
+package dev.omnichannel.messaging.notification.trigger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.analytics.Conversions;
+import dev.omnichannel.messaging.notification.NewNotification;
+import dev.omnichannel.messaging.notification.NotificationService;
+import dev.omnichannel.messaging.recipient.RecipientService;
+import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
+import dev.omnichannel.shared.events.CloudEvent;
+import dev.omnichannel.shared.events.inventory.OrderEvent;
+import dev.omnichannel.shared.events.inventory.ReservationEvent;
+import dev.omnichannel.shared.events.inventory.ReturnAccepted;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code inventory.fulfilment}: reservation confirmed / ready / expiring, order shipped / delivered
+ * and return accepted each notify the customer once, however often the event is delivered (the
+ * consumer is idempotent and the notification is unique per event id); confirmed reservations and
+ * created orders are kept for channel analytics.
+ */
+@ApplicationScoped
+public class FulfilmentConsumer {
+
+    private static final String CONSUMER = "messaging-service:fulfilment";
+
+    private final IdempotentConsumer consumer;
+    private final NotificationService notifications;
+    private final RecipientService recipients;
+    private final Conversions conversions;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    FulfilmentConsumer(IdempotentConsumer consumer, NotificationService notifications, RecipientService recipients,
+            Conversions conversions, ObjectMapper mapper, Clock clock) {
+        this.consumer = consumer;
+        this.notifications = notifications;
+        this.recipients = recipients;
+        this.conversions = conversions;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    @Incoming("fulfilment")
+    public Uni<Void> consume(String record) {
+        CloudEvent event = consumer.parse(record);
+        return switch (event.type()) {
+            case ReservationEvent.CONFIRMED, ReservationEvent.READY, ReservationEvent.EXPIRING ->
+                    consumer.handleOnce(CONSUMER, event, this::onReservation);
+            case OrderEvent.CREATED, OrderEvent.SHIPPED, OrderEvent.DELIVERED -> consumer.handleOnce(CONSUMER, event, this::onOrder);
+            case ReturnAccepted.TYPE -> consumer.handleOnce(CONSUMER, event, this::onReturn);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> onReservation(CloudEvent event) {
+        ReservationEvent reservation = event.dataAs(mapper, ReservationEvent.class);
+        if (reservation.customerId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", reservation.reservationId());
+        data.put("storeId", reservation.storeId());
+        data.put("pickupCode", reservation.pickupCode());
+        data.put("expiresAt", reservation.expiresAt() == null ? "" : reservation.expiresAt().toString());
+        data.put("total", plain(reservation.total()));
+        data.put("currency", reservation.currency());
+        data.put("items", reservation.lines() == null ? 0 : reservation.lines().stream().mapToInt(ReservationEvent.Line::quantity).sum());
+        Uni<Void> conversion = ReservationEvent.CONFIRMED.equals(event.type())
+                ? recipients.resolve(reservation.customerId()).chain(customerId ->
+                        conversions.record(Conversions.RESERVATION, reservation.reservationId(), customerId, timeOf(event)))
+                : Uni.createFrom().voidItem();
+        return conversion.chain(() -> notifications.enqueue(new NewNotification(reservation.customerId(), event.type(),
+                event.id(), Map.of("reservation", data), "/reservations/" + reservation.reservationId())))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> onOrder(CloudEvent event) {
+        OrderEvent order = event.dataAs(mapper, OrderEvent.class);
+        if (order.customerId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        if (OrderEvent.CREATED.equals(event.type())) {
+            return recipients.resolve(order.customerId())
+                    .chain(customerId -> conversions.record(Conversions.ORDER, order.orderId(), customerId, timeOf(event)));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", order.orderId());
+        data.put("status", order.status());
+        data.put("deliverToStoreId", order.deliverToStoreId());
+        data.put("total", plain(order.total()));
+        data.put("currency", order.currency());
+        return notifications.enqueue(new NewNotification(order.customerId(), event.type(), event.id(),
+                Map.of("order", data), "/orders/" + order.orderId())).replaceWithVoid();
+    }
+
+    private Uni<Void> onReturn(CloudEvent event) {
+        ReturnAccepted accepted = event.dataAs(mapper, ReturnAccepted.class);
+        if (accepted.customerId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", accepted.returnId());
+        data.put("sku", accepted.sku());
+        data.put("quantity", accepted.quantity());
+        data.put("storeId", accepted.storeId());
+        return notifications.enqueue(new NewNotification(accepted.customerId(), ReturnAccepted.TYPE, event.id(),
+                Map.of("returned", data), "/returns/" + accepted.returnId())).replaceWithVoid();
+    }
+
+    private Instant timeOf(CloudEvent event) {
+        return event.time() != null ? event.time() : clock.instant();
+    }
+
+    private static String plain(BigDecimal amount) {
+        return amount == null ? "" : amount.toPlainString();
+    }
+}

@@ -1,0 +1,109 @@
+package dev.omnichannel.messaging.recipient;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.alert.AlertRepository;
+import dev.omnichannel.messaging.analytics.Conversions;
+import dev.omnichannel.messaging.conversation.ConversationService;
+import dev.omnichannel.messaging.notification.NotificationRepository;
+import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
+import dev.omnichannel.shared.events.CloudEvent;
+import dev.omnichannel.shared.events.customer.ConsentChanged;
+import dev.omnichannel.shared.events.customer.CustomerErased;
+import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
+import dev.omnichannel.shared.events.customer.CustomerMerged;
+import dev.omnichannel.shared.events.customer.CustomerSnapshot;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * {@code customer.events}: the recipients read model and what follows a customer — a snapshot
+ * reveals who wrote from an address (their provisional threads join them), a merge moves the
+ * duplicate's threads, inbox, alerts and history to the survivor, an erasure removes their personal data.
+ */
+@ApplicationScoped
+public class CustomerEventsConsumer {
+
+    private static final String CONSUMER = "messaging-service:customer-events";
+    /** Not in {@link CustomerSnapshot} yet: {@code provider:handle} of each social identity, read when present. */
+
+    private final IdempotentConsumer consumer;
+    private final RecipientService recipients;
+    private final ConversationService conversations;
+    private final NotificationRepository notifications;
+    private final AlertRepository alerts;
+    private final Conversions conversions;
+    private final ObjectMapper mapper;
+
+    CustomerEventsConsumer(IdempotentConsumer consumer, RecipientService recipients, ConversationService conversations,
+            NotificationRepository notifications, AlertRepository alerts, Conversions conversions, ObjectMapper mapper) {
+        this.consumer = consumer;
+        this.recipients = recipients;
+        this.conversations = conversations;
+        this.notifications = notifications;
+        this.alerts = alerts;
+        this.conversions = conversions;
+        this.mapper = mapper;
+    }
+
+    @Incoming("customer-events")
+    public Uni<Void> consume(String record) {
+        CloudEvent event = consumer.parse(record);
+        return switch (event.type()) {
+            case CustomerSnapshot.TYPE -> consumer.handleOnce(CONSUMER, event, this::onSnapshot);
+            case ConsentChanged.TYPE -> consumer.handleOnce(CONSUMER, event, this::onConsent);
+            case CustomerMerged.TYPE -> consumer.handleOnce(CONSUMER, event, this::onMerged);
+            case CustomerMergeUndone.TYPE -> consumer.handleOnce(CONSUMER, event,
+                    e -> recipients.undoMerge(e.dataAs(mapper, CustomerMergeUndone.class).restoredId()));
+            case CustomerErased.TYPE -> consumer.handleOnce(CONSUMER, event, this::onErased);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> onSnapshot(CloudEvent event) {
+        CustomerSnapshot snapshot = event.dataAs(mapper, CustomerSnapshot.class);
+        if (snapshot.customerId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return recipients.applySnapshot(snapshot)
+                .chain(addresses -> addresses == null ? Uni.createFrom().voidItem()
+                        : conversations.attachProvisional(snapshot.customerId(), addresses.all()));
+    }
+
+    /** Withdrawals apply at once; grants wait for the snapshot that carries them with its version. */
+    private Uni<Void> onConsent(CloudEvent event) {
+        ConsentChanged consent = event.dataAs(mapper, ConsentChanged.class);
+        if (consent.granted() || consent.customerId() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return recipients.resolve(consent.customerId()).chain(id -> recipients.withdrawConsent(id, consent.channel()));
+    }
+
+    private Uni<Void> onMerged(CloudEvent event) {
+        CustomerMerged merged = event.dataAs(mapper, CustomerMerged.class);
+        String duplicate = merged.duplicateId();
+        String survivor = merged.survivorId();
+        if (duplicate == null || survivor == null || duplicate.equals(survivor)) {
+            return Uni.createFrom().voidItem();
+        }
+        return recipients.merge(merged.mergeId(), survivor, duplicate)
+                .chain(() -> conversations.merge(duplicate, survivor))
+                .chain(() -> notifications.reassign(duplicate, survivor))
+                .chain(() -> alerts.reassign(duplicate, survivor))
+                .chain(() -> conversions.reassign(duplicate, survivor));
+    }
+
+    private Uni<Void> onErased(CloudEvent event) {
+        String customerId = event.dataAs(mapper, CustomerErased.class).customerId();
+        if (customerId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return recipients.find(customerId)
+                .chain(recipient -> conversations.erase(customerId,
+                        recipient.map(r -> r.addresses().all()).orElse(List.of())))
+                .chain(() -> notifications.erase(customerId))
+                .chain(() -> alerts.erase(customerId))
+                .chain(() -> recipients.erase(customerId));
+    }
+}

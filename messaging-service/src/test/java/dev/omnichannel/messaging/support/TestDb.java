@@ -1,0 +1,39 @@
+package dev.omnichannel.messaging.support;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/** Reads the service's database the way an operator would, to see what the API does not show. */
+@ApplicationScoped
+public class TestDb {
+
+    private final Pool pool;
+
+    TestDb(Pool pool) {
+        this.pool = pool;
+    }
+
+    public List<Row> query(String sql, Object... parameters) {
+        List<Row> rows = new ArrayList<>();
+        pool.preparedQuery(sql).execute(Tuple.from(java.util.Arrays.asList(parameters))).await().atMost(Duration.ofSeconds(10)).forEach(rows::add);
+        return rows;
+    }
+
+    /** Waits until the messaging read model holds this snapshot version of the customer. */
+    public void awaitRecipient(String customerId, long version) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> query("SELECT 1 FROM recipient WHERE customer_id = $1 AND version >= $2", customerId, version).size() == 1);
+    }
+
+    /** Waits until a consumer applied an event. */
+    public void awaitProcessed(String consumer, String eventId) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> query("SELECT 1 FROM processed_event WHERE consumer = $1 AND event_id = $2", consumer, eventId).size() == 1);
+    }
+}
