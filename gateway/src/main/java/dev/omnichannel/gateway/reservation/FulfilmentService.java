@@ -1,0 +1,63 @@
+package dev.omnichannel.gateway.reservation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnichannel.gateway.client.inventory.InventoryClient;
+import dev.omnichannel.gateway.reservation.Requests.OrderRequest;
+import dev.omnichannel.gateway.reservation.Requests.ReturnRequest;
+import dev.omnichannel.gateway.security.AccessPolicy;
+import dev.omnichannel.gateway.security.Caller;
+import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.shared.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Orders fulfilled from other locations (endless aisle) and returns in any store, as each caller
+ * may do them: a kiosk orders for a customer it identified, delivered to its store or home, and
+ * takes returns at its store; staff take returns at their store.
+ */
+@ApplicationScoped
+public class FulfilmentService {
+
+    private final InventoryClient inventory;
+    private final AccessPolicy access;
+    private final CallerContext context;
+
+    public FulfilmentService(InventoryClient inventory, AccessPolicy access, CallerContext context) {
+        this.inventory = inventory;
+        this.access = access;
+        this.context = context;
+    }
+
+    public Uni<RestResponse<JsonNode>> order(OrderRequest order) {
+        Caller caller = context.caller();
+        if (caller.isCustomer()) {
+            return context.customerId().chain(id -> inventory.order(order.forCustomer(id), context.idempotencyKey()));
+        }
+        if (caller.isKiosk()) {
+            if (order.customerId() == null || order.customerId().isBlank()) {
+                return Uni.createFrom().failure(ProblemException.badRequest("customerId", "the customer ordered for is required"));
+            }
+            if (order.deliverTo().storeId() != null) {
+                access.requireStore(caller, order.deliverTo().storeId(), "ordering for delivery");
+            }
+            return access.requireIdentifiedAtKiosk(caller, order.customerId())
+                    .chain(() -> inventory.order(order, context.idempotencyKey()));
+        }
+        return inventory.order(order, context.idempotencyKey());
+    }
+
+    /** An order as this caller may see it: a customer's own, any for staff and admins. */
+    public Uni<JsonNode> visibleOrder(String id) {
+        Caller caller = context.caller();
+        return inventory.order(id).chain(order -> caller.isCustomer() && !caller.isStaff() && !caller.isAdmin()
+                ? context.customerId().map(customerId -> access.requireOwner(caller, customerId, order, "order"))
+                : Uni.createFrom().item(order));
+    }
+
+    public Uni<RestResponse<JsonNode>> acceptReturn(ReturnRequest itemReturn) {
+        access.requireStore(context.caller(), itemReturn.storeId(), "taking a return");
+        return inventory.acceptReturn(itemReturn, context.idempotencyKey());
+    }
+}

@@ -1,0 +1,96 @@
+package dev.omnichannel.gateway.reservation;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnichannel.gateway.client.inventory.InventoryClient;
+import dev.omnichannel.gateway.reservation.Requests.Collection;
+import dev.omnichannel.gateway.reservation.Requests.Extension;
+import dev.omnichannel.gateway.reservation.Requests.ReservationRequest;
+import dev.omnichannel.gateway.security.AccessPolicy;
+import dev.omnichannel.gateway.security.Caller;
+import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.shared.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Click &amp; collect as each caller may do it: a customer for themself, a kiosk for a customer it
+ * identified at its own store, staff for a customer (collecting and marking ready at their own
+ * store), admins everywhere. Stock rules (never oversell, pickup stores only) are the service's.
+ */
+@ApplicationScoped
+public class ReservationService {
+
+    static final String WHAT = "reservation";
+
+    private final InventoryClient inventory;
+    private final AccessPolicy access;
+    private final CallerContext context;
+
+    public ReservationService(InventoryClient inventory, AccessPolicy access, CallerContext context) {
+        this.inventory = inventory;
+        this.access = access;
+        this.context = context;
+    }
+
+    public Uni<RestResponse<JsonNode>> reserve(ReservationRequest request) {
+        Caller caller = context.caller();
+        if (caller.isCustomer()) {
+            return context.customerId().chain(id -> inventory.reserve(request.forCustomer(id), context.idempotencyKey()));
+        }
+        if (request.customerId() == null || request.customerId().isBlank()) {
+            return Uni.createFrom().failure(ProblemException.badRequest("customerId", "the customer reserved for is required"));
+        }
+        if (caller.isKiosk()) {
+            access.requireStore(caller, request.storeId(), "reserving");
+            return access.requireIdentifiedAtKiosk(caller, request.customerId())
+                    .chain(() -> inventory.reserve(request, context.idempotencyKey()));
+        }
+        return inventory.reserve(request, context.idempotencyKey());
+    }
+
+    /** A reservation as this caller may see it: a customer's own, a kiosk's store's, any for staff and admins. */
+    public Uni<JsonNode> visible(String id) {
+        Caller caller = context.caller();
+        return inventory.reservation(id).chain(reservation -> {
+            if (caller.isCustomer() && !caller.isStaff() && !caller.isAdmin()) {
+                return context.customerId().map(customerId -> access.requireOwner(caller, customerId, reservation, WHAT));
+            }
+            if (caller.isKiosk()) {
+                access.requireStore(caller, reservation.path("storeId").asText(), "reading a reservation");
+            }
+            return Uni.createFrom().item(reservation);
+        });
+    }
+
+    public Uni<RestResponse<JsonNode>> extend(String id, Extension extension) {
+        return visible(id).chain(() -> inventory.extend(id, extension, context.idempotencyKey()));
+    }
+
+    public Uni<RestResponse<JsonNode>> cancel(String id) {
+        return visible(id).chain(() -> inventory.cancel(id, context.idempotencyKey()));
+    }
+
+    public Uni<RestResponse<JsonNode>> collect(String id, Collection collection) {
+        return inventory.reservation(id).chain(reservation -> {
+            access.requireStore(context.caller(), reservation.path("storeId").asText(), "collecting a reservation");
+            return inventory.collect(id, collection, context.idempotencyKey());
+        });
+    }
+
+    public Uni<RestResponse<JsonNode>> ready(String id) {
+        return inventory.reservation(id).chain(reservation -> {
+            access.requireStore(context.caller(), reservation.path("storeId").asText(), "preparing a reservation");
+            return inventory.ready(id, context.idempotencyKey());
+        });
+    }
+
+    public Uni<JsonNode> findByPickupCode(String storeId, String pickupCode) {
+        access.requireStore(context.caller(), storeId, "looking up a pickup code");
+        return inventory.reservationsByPickupCode(storeId, pickupCode);
+    }
+
+    public Uni<JsonNode> mine(boolean activeOnly) {
+        return context.customerId().chain(id -> inventory.reservationsOf(id, activeOnly ? Boolean.TRUE : null));
+    }
+}

@@ -1,0 +1,221 @@
+package dev.omnichannel.gateway.customer;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.patch;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static dev.omnichannel.gateway.support.Services.ALICE;
+import static dev.omnichannel.gateway.support.Services.ALICE_SUBJECT;
+import static dev.omnichannel.gateway.support.Services.json;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.omnichannel.gateway.security.CustomerDirectory;
+import dev.omnichannel.gateway.support.GatewayTestStack;
+import dev.omnichannel.gateway.support.Services;
+import dev.omnichannel.gateway.support.StockLevels;
+import dev.omnichannel.gateway.support.Tokens;
+import dev.omnichannel.testing.KeycloakTokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The customer's own routes, forwarded to customer-service for the customer the token's subject is. */
+@QuarkusTest
+@WithTestResource(GatewayTestStack.class)
+class CustomerRoutesTest {
+
+    static final String PROFILE = "{\"id\":\"" + ALICE + "\",\"displayName\":\"Alice Martin\"}";
+
+    @Inject
+    CustomerDirectory directory;
+
+    @BeforeEach
+    void services() {
+        Services.reset();
+        Services.customer().stubFor(get(urlEqualTo("/customers/" + ALICE)).willReturn(json(200, PROFILE)));
+    }
+
+    @Test
+    void the_profile_is_found_from_the_token_subject_once_not_per_request() {
+        directory.forget(ALICE_SUBJECT).await().indefinitely();
+        for (int call = 0; call < 3; call++) {
+            given().auth().oauth2(Tokens.storefront("alice")).get("/api/v1/me").then().statusCode(200);
+        }
+        Services.customer().verify(1, postRequestedFor(urlEqualTo("/customers/resolve"))
+                .withRequestBody(equalToJson("""
+                        {"type":"oidc","value":"%s","email":"alice@example.com","emailVerified":true}""".formatted(ALICE_SUBJECT),
+                        true, true)));
+        Services.customer().verify(3, getRequestedFor(urlEqualTo("/customers/" + ALICE)));
+    }
+
+    @Test
+    void services_are_called_with_the_gateways_token_the_channel_and_the_actor() {
+        given().auth().oauth2(Tokens.mobileApp("alice")).get("/api/v1/me").then().statusCode(200);
+
+        List<LoggedRequest> calls = Services.customer().findAll(getRequestedFor(urlEqualTo("/customers/" + ALICE)));
+        assertThat(calls.size(), is(1));
+        LoggedRequest call = calls.get(0);
+        assertThat(call.getHeader("X-Channel"), is("mobile"));
+        assertThat(call.getHeader("X-Actor"), is("customer:" + ALICE));
+        String token = call.getHeader("Authorization").substring("Bearer ".length());
+        assertThat(KeycloakTokens.claims(token).path("azp").asText(), is("gateway"));
+    }
+
+    @Test
+    void preferences_change_only_in_the_fields_given() {
+        Services.customer().stubFor(patch(urlEqualTo("/customers/" + ALICE + "/preferences")).willReturn(json(200, PROFILE)));
+
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON)
+                .body("{\"preferredStoreId\":\"paris-bastille\"}")
+                .patch("/api/v1/me/preferences")
+                .then().statusCode(200);
+        Services.customer().verify(1, patchRequestedFor(urlEqualTo("/customers/" + ALICE + "/preferences"))
+                .withRequestBody(equalToJson("{\"preferredStoreId\":\"paris-bastille\"}")));
+    }
+
+    @Test
+    void a_consent_for_an_unknown_channel_is_refused() {
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"granted\":true}")
+                .put("/api/v1/me/consents/fax")
+                .then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void a_consent_is_forwarded_with_the_channel_it_was_given_on() {
+        Services.customer().stubFor(put(urlEqualTo("/customers/" + ALICE + "/consents/sms")).willReturn(json(200, PROFILE)));
+
+        given().auth().oauth2(Tokens.mobileApp("alice")).contentType(ContentType.JSON).body("{\"granted\":false}")
+                .put("/api/v1/me/consents/sms")
+                .then().statusCode(200);
+        Services.customer().verify(1, putRequestedFor(urlEqualTo("/customers/" + ALICE + "/consents/sms"))
+                .withRequestBody(equalToJson("{\"granted\":false}"))
+                .withHeader("X-Channel", WireMock.equalTo("mobile")));
+    }
+
+    @Test
+    void the_export_gathers_what_every_service_holds() {
+        Services.customer().stubFor(get(urlEqualTo("/customers/" + ALICE + "/export")).willReturn(json(200, PROFILE)));
+        Services.inventory().stubFor(get(urlEqualTo("/reservations?customerId=" + ALICE)).willReturn(json(200,
+                "{\"items\":[{\"id\":\"r-1\"}]}")));
+        Services.inventory().stubFor(get(urlEqualTo("/orders?customerId=" + ALICE)).willReturn(json(200, "{\"items\":[]}")));
+        Services.messaging().stubFor(get(urlEqualTo("/customers/" + ALICE + "/conversations")).willReturn(json(200,
+                "{\"items\":[{\"id\":\"c-1\"}]}")));
+        Services.messaging().stubFor(get(urlEqualTo("/customers/" + ALICE + "/notifications")).willReturn(json(200,
+                "{\"items\":[]}")));
+
+        given().auth().oauth2(Tokens.storefront("alice"))
+                .get("/api/v1/me/export")
+                .then().statusCode(200)
+                .body("customer.id", equalTo(ALICE))
+                .body("reservations.items[0].id", equalTo("r-1"))
+                .body("conversations.items[0].id", equalTo("c-1"));
+    }
+
+    @Test
+    void erasure_is_forwarded_and_the_next_call_resolves_the_subject_afresh() {
+        Services.customer().stubFor(delete(urlEqualTo("/customers/" + ALICE)).willReturn(WireMock.aResponse().withStatus(204)));
+        given().auth().oauth2(Tokens.storefront("alice")).get("/api/v1/me").then().statusCode(200);
+        Services.customer().resetRequests();
+
+        given().auth().oauth2(Tokens.storefront("alice")).delete("/api/v1/me").then().statusCode(204);
+        given().auth().oauth2(Tokens.storefront("alice")).get("/api/v1/me").then().statusCode(200);
+
+        Services.customer().verify(1, deleteRequestedFor(urlEqualTo("/customers/" + ALICE)));
+        Services.customer().verify(1, postRequestedFor(urlEqualTo("/customers/resolve")));
+    }
+
+    @Test
+    void a_cart_quantity_is_set_on_the_customers_one_cart() {
+        Services.customer().stubFor(put(urlEqualTo("/customers/" + ALICE + "/cart/items/TENT-2P")).willReturn(json(200,
+                "{\"customerId\":\"" + ALICE + "\",\"items\":[{\"sku\":\"TENT-2P\",\"quantity\":2}]}")));
+
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"quantity\":2}")
+                .put("/api/v1/me/cart/items/TENT-2P")
+                .then().statusCode(200)
+                .body("items[0].quantity", equalTo(2));
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"quantity\":-1}")
+                .put("/api/v1/me/cart/items/TENT-2P")
+                .then().statusCode(400);
+        Services.customer().verify(1, putRequestedFor(urlEqualTo("/customers/" + ALICE + "/cart/items/TENT-2P"))
+                .withRequestBody(equalToJson("{\"quantity\":2}")));
+    }
+
+    @Test
+    void a_merged_guest_cart_is_capped_by_the_stock_available() {
+        String sku = StockLevels.newSku("BOTTLE");
+        StockLevels.publish(sku, "paris-louvre", 2, 1);
+        StockLevels.publish(sku, "paris-bastille", 1, 1);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() ->
+                given().get("/api/v1/products/" + sku + "/availability").jsonPath().getList("available", Integer.class)
+                        .stream().mapToInt(Integer::intValue).sum() == 3);
+        Services.customer().stubFor(post(urlEqualTo("/customers/" + ALICE + "/cart/merge")).willReturn(json(200,
+                "{\"customerId\":\"" + ALICE + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":5}]}")));
+        Services.customer().stubFor(put(urlEqualTo("/customers/" + ALICE + "/cart/items/" + sku)).willReturn(json(200, "{}")));
+        Services.customer().stubFor(get(urlEqualTo("/customers/" + ALICE + "/cart")).willReturn(json(200,
+                "{\"customerId\":\"" + ALICE + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":3}]}")));
+
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON)
+                .body("{\"cartId\":\"g-1\",\"cartToken\":\"t-1\"}")
+                .post("/api/v1/me/cart/merge")
+                .then().statusCode(200)
+                .body("items[0].quantity", equalTo(3));
+        Services.customer().verify(1, postRequestedFor(urlEqualTo("/customers/" + ALICE + "/cart/merge"))
+                .withRequestBody(equalToJson("{\"cartId\":\"g-1\",\"cartToken\":\"t-1\"}")));
+        Services.customer().verify(1, putRequestedFor(urlEqualTo("/customers/" + ALICE + "/cart/items/" + sku))
+                .withRequestBody(equalToJson("{\"quantity\":3}")));
+    }
+
+    @Test
+    void a_guest_cart_needs_no_token_but_its_cart_token() {
+        Services.customer().stubFor(post(urlEqualTo("/carts")).willReturn(json(201,
+                "{\"id\":\"g-1\",\"cartToken\":\"secret\",\"items\":[]}")));
+        Services.customer().stubFor(get(urlEqualTo("/carts/g-1")).withHeader("X-Cart-Token", WireMock.equalTo("secret"))
+                .willReturn(json(200, "{\"id\":\"g-1\",\"items\":[]}")));
+        Services.customer().stubFor(get(urlEqualTo("/carts/g-1")).withHeader("X-Cart-Token", WireMock.notMatching("secret"))
+                .willReturn(Services.problem(404, "Not Found", "No such cart")));
+
+        given().post("/api/v1/carts").then().statusCode(201)
+                .body("id", equalTo("g-1"))
+                .body("cartToken", equalTo("secret"));
+        given().header("X-Cart-Token", "secret").get("/api/v1/carts/g-1").then().statusCode(200);
+        given().header("X-Cart-Token", "wrong").get("/api/v1/carts/g-1").then().statusCode(404);
+        given().get("/api/v1/carts/g-1").then().statusCode(404);
+        Services.customer().verify(2, getRequestedFor(urlPathEqualTo("/carts/g-1")));
+    }
+
+    @Test
+    void a_guest_cart_item_is_forwarded_with_its_token() {
+        Services.customer().stubFor(put(urlEqualTo("/carts/g-1/items/CAP-SUN")).willReturn(json(200,
+                "{\"id\":\"g-1\",\"items\":[{\"sku\":\"CAP-SUN\",\"quantity\":1}]}")));
+
+        given().header("X-Cart-Token", "secret").contentType(ContentType.JSON).body("{\"quantity\":1}")
+                .put("/api/v1/carts/g-1/items/CAP-SUN")
+                .then().statusCode(200)
+                .body("items[0].sku", equalTo("CAP-SUN"));
+        Services.customer().verify(1, putRequestedFor(urlEqualTo("/carts/g-1/items/CAP-SUN"))
+                .withHeader("X-Cart-Token", WireMock.equalTo("secret"))
+                .withRequestBody(matchingJsonPath("$.quantity", WireMock.equalTo("1"))));
+    }
+}
