@@ -1,0 +1,10 @@
+package dev.omnichannel.inventory.catalog.api;
+
+import dev.omnichannel.inventory.catalog.service.PromotionKind;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A promotion as embedded in a product, with the price it gives that product. */
+public record PromotionOffer(String id, String name, PromotionKind kind, BigDecimal value, String segment,
+        Instant from, Instant to, BigDecimal promotionalPrice) {
+}

@@ -1,0 +1,78 @@
+package dev.omnichannel.inventory.catalog.repository;
+
+import dev.omnichannel.inventory.catalog.service.Promotion;
+import dev.omnichannel.inventory.catalog.service.PromotionKind;
+import dev.omnichannel.inventory.db.Row;
+import dev.omnichannel.inventory.db.Sql;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Promotions and the SKUs they apply to (native SQL: one query per read, SKUs aggregated). */
+@ApplicationScoped
+public class PromotionRepository {
+
+    private static final String COLUMNS = """
+            SELECT p.id, p.name, p.kind, p.value, p.segment, p.valid_from, p.valid_to, p.all_products,
+                   string_agg(ps.sku, ',' ORDER BY ps.sku)
+            FROM promotion p LEFT JOIN promotion_sku ps ON ps.promotion_id = p.id
+            """;
+
+    /** Promotions in effect now for everyone, or for one of {@code segments}. */
+    public Uni<List<Promotion>> activeNow(Collection<String> segments) {
+        List<Object> parameters = new ArrayList<>(segments);
+        String segmentClause = segments.isEmpty()
+                ? "p.segment IS NULL"
+                : "(p.segment IS NULL OR p.segment IN (" + Sql.placeholders(1, segments.size()) + "))";
+        return Sql.list(COLUMNS + " WHERE p.valid_from <= now() AND (p.valid_to IS NULL OR p.valid_to > now()) AND "
+                + segmentClause + " GROUP BY p.id ORDER BY p.id", parameters.toArray())
+                .map(rows -> rows.stream().map(PromotionRepository::promotion).toList());
+    }
+
+    public Uni<Promotion> find(String id) {
+        return Sql.one(COLUMNS + " WHERE p.id = ?1 GROUP BY p.id", id)
+                .map(row -> row == null ? null : promotion(row));
+    }
+
+    /** Creates or replaces a promotion with its SKUs. */
+    public Uni<Void> save(Promotion promotion) {
+        Uni<Integer> upsert = Sql.update("""
+                INSERT INTO promotion (id, name, kind, value, segment, valid_from, valid_to, all_products)
+                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text), ?6, CAST(?7 AS timestamptz), ?8)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, value = EXCLUDED.value,
+                    segment = EXCLUDED.segment, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
+                    all_products = EXCLUDED.all_products
+                """, promotion.id(), promotion.name(), promotion.kind().wireName(), promotion.value(),
+                promotion.segment(), promotion.from(), promotion.to(), promotion.allProducts());
+        return upsert
+                .chain(() -> Sql.update("DELETE FROM promotion_sku WHERE promotion_id = ?1", promotion.id()))
+                .chain(() -> insertSkus(promotion))
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> insertSkus(Promotion promotion) {
+        if (promotion.skus().isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        List<Object> parameters = new ArrayList<>();
+        parameters.add(promotion.id());
+        StringBuilder values = new StringBuilder();
+        for (String sku : promotion.skus()) {
+            values.append(values.isEmpty() ? "" : ", ").append("(?1, ?").append(parameters.size() + 1).append(')');
+            parameters.add(sku);
+        }
+        return Sql.update("INSERT INTO promotion_sku (promotion_id, sku) VALUES " + values, parameters.toArray());
+    }
+
+    private static Promotion promotion(Row row) {
+        String skus = row.string(8);
+        Set<String> skuSet = skus == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(skus.split(",")));
+        return new Promotion(row.string(0), row.string(1), PromotionKind.fromWireName(row.string(2)), row.decimal(3),
+                row.string(4), row.instant(5), row.instant(6), row.bool(7), skuSet);
+    }
+}

@@ -1,0 +1,108 @@
+package dev.omnichannel.inventory.catalog.service;
+
+import dev.omnichannel.inventory.api.Page;
+import dev.omnichannel.inventory.api.PageRequest;
+import dev.omnichannel.inventory.catalog.api.ProductRequest;
+import dev.omnichannel.inventory.catalog.api.ProductView;
+import dev.omnichannel.inventory.catalog.api.PromotionOffer;
+import dev.omnichannel.inventory.catalog.api.PromotionRequest;
+import dev.omnichannel.inventory.catalog.api.PromotionView;
+import dev.omnichannel.inventory.catalog.repository.Product;
+import dev.omnichannel.inventory.catalog.repository.ProductRepository;
+import dev.omnichannel.inventory.catalog.repository.PromotionRepository;
+import dev.omnichannel.shared.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** Products and promotions: the same prices and offers on every channel. */
+@ApplicationScoped
+public class CatalogService {
+
+    private final ProductRepository products;
+    private final PromotionRepository promotions;
+
+    CatalogService(ProductRepository products, PromotionRepository promotions) {
+        this.products = products;
+        this.promotions = promotions;
+    }
+
+    /** Products matching {@code q}, each with the promotions in effect for everyone and for {@code segments}. */
+    @WithSession
+    public Uni<Page<ProductView>> search(String q, Set<String> segments, PageRequest page) {
+        var query = products.search(q);
+        return query.count().chain(total -> query.page(page.page(), page.size()).list()
+                .chain(found -> promotions.activeNow(segments).map(active -> new Page<>(
+                        found.stream().map(product -> view(product, active)).toList(),
+                        page.page(), page.size(), total))));
+    }
+
+    @WithSession
+    public Uni<ProductView> get(String sku, Set<String> segments) {
+        return requireProduct(sku).chain(product -> promotions.activeNow(segments).map(active -> view(product, active)));
+    }
+
+    /** The product, or a 404 problem. Call inside a session. */
+    public Uni<Product> requireProduct(String sku) {
+        return products.findById(sku).onItem().ifNull().failWith(() -> ProblemException.notFound("No product " + sku));
+    }
+
+    @WithTransaction
+    public Uni<ProductView> putProduct(String sku, ProductRequest request) {
+        return products.findById(sku).chain(existing -> {
+            Product product = existing == null ? new Product() : existing;
+            product.sku = sku;
+            product.name = request.name();
+            product.description = request.description() == null ? "" : request.description();
+            product.price = request.price().setScale(2);
+            product.currency = request.currency();
+            return (existing == null ? products.persist(product) : Uni.createFrom().item(product))
+                    .chain(saved -> promotions.activeNow(Set.of()).map(active -> view(saved, active)));
+        });
+    }
+
+    @WithSession
+    public Uni<List<PromotionView>> activePromotions(Set<String> segments) {
+        return promotions.activeNow(segments).map(active -> active.stream().map(CatalogService::view).toList());
+    }
+
+    @WithSession
+    public Uni<PromotionView> promotion(String id) {
+        return promotions.find(id).onItem().ifNull().failWith(() -> ProblemException.notFound("No promotion " + id))
+                .map(CatalogService::view);
+    }
+
+    @WithTransaction
+    public Uni<PromotionView> putPromotion(String id, PromotionRequest request) {
+        Promotion promotion = new Promotion(id, request.name(), PromotionKind.fromWireName(request.kind()), request.value(),
+                request.segment() == null || request.segment().isBlank() ? null : request.segment(),
+                request.from(), request.to(), request.allProducts(),
+                request.allProducts() || request.skus() == null ? Set.of() : new TreeSet<>(request.skus()));
+        return promotions.save(promotion).chain(() -> promotions.find(id)).map(CatalogService::view);
+    }
+
+    private static ProductView view(Product product, List<Promotion> active) {
+        List<PromotionOffer> offers = active.stream()
+                .filter(promotion -> promotion.appliesTo(product.sku))
+                .map(promotion -> new PromotionOffer(promotion.id(), promotion.name(), promotion.kind(),
+                        promotion.value(), promotion.segment(), promotion.from(), promotion.to(),
+                        promotion.priceOf(product.price)))
+                .toList();
+        BigDecimal best = offers.stream().map(PromotionOffer::promotionalPrice)
+                .min(Comparator.naturalOrder()).orElse(null);
+        return new ProductView(product.sku, product.name, product.description, product.price,
+                product.currency.trim(), best, offers);
+    }
+
+    private static PromotionView view(Promotion promotion) {
+        return new PromotionView(promotion.id(), promotion.name(), promotion.kind(), promotion.value(),
+                promotion.segment(), promotion.from(), promotion.to(), promotion.allProducts(),
+                List.copyOf(promotion.skus()));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.omnichannel.inventory.catalog.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A promotion: identical on every channel. {@code segment} null means everyone; {@code allProducts}
+ * false limits it to {@code skus}.
+ */
+public record Promotion(String id, String name, PromotionKind kind, BigDecimal value, String segment,
+        Instant from, Instant to, boolean allProducts, Set<String> skus) {
+
+    public boolean appliesTo(String sku) {
+        return allProducts || skus.contains(sku);
+    }
+
+    public BigDecimal priceOf(BigDecimal listPrice) {
+        return kind.apply(listPrice, value);
+    }
+}

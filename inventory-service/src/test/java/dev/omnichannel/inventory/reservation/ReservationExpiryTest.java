@@ -1,0 +1,99 @@
+package dev.omnichannel.inventory.reservation;
+
+import static dev.omnichannel.inventory.reservation.ReservationsTest.line;
+import static dev.omnichannel.inventory.reservation.ReservationsTest.reserve;
+import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.omnichannel.inventory.reservation.service.ReservationExpiry;
+import dev.omnichannel.inventory.testing.Fixtures;
+import dev.omnichannel.inventory.testing.Ledger;
+import dev.omnichannel.shared.events.Topics;
+import dev.omnichannel.testing.TopicProbe;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+
+/** Expired holds give their stock back exactly once, and are announced once, with any number of runners. */
+@QuarkusTest
+class ReservationExpiryTest {
+
+    @Inject
+    ReservationExpiry expiry;
+
+    @Test
+    void an_expired_reservation_releases_its_stock_exactly_once_even_with_two_expiry_runners() throws Exception {
+        String store = Fixtures.store();
+        String sku = Fixtures.product();
+        String other = Fixtures.product();
+        Fixtures.receive(store, sku, 4);
+        Fixtures.receive(store, other, 4);
+        String id = reserve(store, List.of(line(sku, 3), line(other, 1))).then().statusCode(201).extract().path("id");
+        Ledger.execute("UPDATE reservation SET expires_at = now() - interval '1 second' WHERE id = ?", UUID.fromString(id));
+
+        try (TopicProbe fulfilment = TopicProbe.open(Topics.INVENTORY_FULFILMENT)) {
+            twoRunnersAtOnce(() -> expiry.expireDue());
+
+            asGateway().get("/reservations/" + id).then().statusCode(200).body("status", equalTo("EXPIRED"));
+            assertEquals(2, Ledger.movements(id, "release"), "one release per line, once");
+            assertEquals(4, Ledger.check(sku, store).available());
+            assertEquals(0, Ledger.check(sku, store).reserved());
+            assertEquals(4, Ledger.check(other, store).available());
+            assertTrue(Ledger.check(sku, store).agrees());
+
+            fulfilment.await(r -> id.equals(r.key()) && r.type().equals("reservation.expired"));
+            assertEquals(1, fulfilment.all(r -> id.equals(r.key()) && r.type().equals("reservation.expired"),
+                    Duration.ofSeconds(1)).size());
+        }
+        // the hold is over: it can be neither collected nor extended
+        asGateway().body(Map.of("minutes", 10)).post("/reservations/" + id + "/extend").then().statusCode(409);
+    }
+
+    @Test
+    void a_reservation_about_to_expire_is_announced_once_even_with_two_runners() throws Exception {
+        String store = Fixtures.store();
+        String sku = Fixtures.product();
+        Fixtures.receive(store, sku, 2);
+        String id = reserve(store, List.of(line(sku, 1))).then().statusCode(201).extract().path("id");
+        // click and collect warns 12 hours before expiry
+        Ledger.execute("UPDATE reservation SET expires_at = now() + interval '1 hour' WHERE id = ?", UUID.fromString(id));
+
+        try (TopicProbe fulfilment = TopicProbe.open(Topics.INVENTORY_FULFILMENT)) {
+            twoRunnersAtOnce(() -> expiry.warnExpiring());
+            twoRunnersAtOnce(() -> expiry.warnExpiring());
+
+            fulfilment.await(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"));
+            assertEquals(1, fulfilment.all(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"),
+                    Duration.ofSeconds(1)).size());
+        }
+        assertEquals(1, Ledger.check(sku, store).reserved(), "a warning releases nothing");
+    }
+
+    private static void twoRunnersAtOnce(Supplier<Uni<Integer>> job) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        Supplier<CompletableFuture<Integer>> runner = () -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+                return VertxContextSupport.subscribeAndAwait(job);
+            } catch (Throwable e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        CompletableFuture<Integer> first = runner.get();
+        CompletableFuture<Integer> second = runner.get();
+        start.countDown();
+        first.get();
+        second.get();
+    }
+}
