@@ -5,6 +5,7 @@ import dev.omnichannel.inventory.api.Lines;
 import dev.omnichannel.inventory.api.Page;
 import dev.omnichannel.inventory.api.PageRequest;
 import dev.omnichannel.inventory.catalog.service.PriceBook;
+import dev.omnichannel.inventory.catalog.service.PricedLines;
 import dev.omnichannel.inventory.catalog.service.UnitPrice;
 import dev.omnichannel.inventory.fulfilment.api.DeliverTo;
 import dev.omnichannel.inventory.fulfilment.api.OrderRequest;
@@ -120,18 +121,12 @@ public class OrderService {
 
     private static Order order(OrderRequest request, Location store, Map<String, Integer> quantities,
             Map<String, UnitPrice> unitPrices, Sourcing.Plan plan, String channel) {
-        List<Order.Line> lines = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        String currency = null;
-        for (Map.Entry<String, Integer> entry : quantities.entrySet()) {
-            UnitPrice price = unitPrices.get(entry.getKey());
-            if (price == null) {
-                throw ProblemException.notFound("No product " + entry.getKey());
-            }
-            lines.add(new Order.Line(entry.getKey(), entry.getValue(), price.price()));
-            total = total.add(price.price().multiply(BigDecimal.valueOf(entry.getValue())));
-            currency = price.currency();
-        }
+        PricedLines priced = PricedLines.of(quantities, unitPrices);
+        List<Order.Line> lines = priced.lines().stream()
+                .map(line -> new Order.Line(line.sku(), line.quantity(), line.unitPrice()))
+                .toList();
+        BigDecimal total = priced.total();
+        String currency = priced.currency();
         if (!plan.complete()) {
             throw shortage(plan.shortages());
         }

@@ -5,6 +5,7 @@ import dev.omnichannel.inventory.api.Lines;
 import dev.omnichannel.inventory.api.Page;
 import dev.omnichannel.inventory.api.PageRequest;
 import dev.omnichannel.inventory.catalog.service.PriceBook;
+import dev.omnichannel.inventory.catalog.service.PricedLines;
 import dev.omnichannel.inventory.catalog.service.UnitPrice;
 import dev.omnichannel.inventory.config.InventoryConfig;
 import dev.omnichannel.inventory.reservation.api.ReservationRequest;
@@ -93,18 +94,12 @@ public class ReservationService {
 
     private Uni<Reservation> insert(ReservationRequest request, HoldType holdType, Map<String, Integer> quantities,
             Map<String, UnitPrice> unitPrices, String channel, String actor, int attempt) {
-        List<Reservation.Line> lines = new ArrayList<>();
-        BigDecimal total = BigDecimal.ZERO;
-        String currency = null;
-        for (Map.Entry<String, Integer> entry : quantities.entrySet()) {
-            UnitPrice price = unitPrices.get(entry.getKey());
-            if (price == null) {
-                throw ProblemException.notFound("No product " + entry.getKey());
-            }
-            lines.add(new Reservation.Line(entry.getKey(), entry.getValue(), price.price()));
-            total = total.add(price.price().multiply(BigDecimal.valueOf(entry.getValue())));
-            currency = price.currency();
-        }
+        PricedLines priced = PricedLines.of(quantities, unitPrices);
+        List<Reservation.Line> lines = priced.lines().stream()
+                .map(line -> new Reservation.Line(line.sku(), line.quantity(), line.unitPrice()))
+                .toList();
+        BigDecimal total = priced.total();
+        String currency = priced.currency();
         InventoryConfig.Hold hold = switch (holdType) {
             case CART -> holds.cart();
             case CLICK_AND_COLLECT -> holds.clickAndCollect();
