@@ -92,9 +92,10 @@ class StockEventsTest {
                     "lines", List.of(Map.of("sku", sku, "quantity", 2)))).post("/reservations").then().statusCode(409);
             Fixtures.receive(store, sku, 1);
 
+            // the refused reservation changed no level: the next movement is version 2, and nothing came between
             stock.await(r -> key.equals(r.key()) && r.data().path("version").asLong() == 2);
-            assertEquals(List.of("receipt"), stock.all(r -> key.equals(r.key()), Duration.ZERO).stream()
-                    .map(r -> r.data().path("movementType").asText()).toList());
+            assertEquals(List.of("receipt"), stock.all(r -> key.equals(r.key()) && r.data().path("version").asLong() >= 2,
+                    Duration.ZERO).stream().map(r -> r.data().path("movementType").asText()).toList());
         }
     }
 }

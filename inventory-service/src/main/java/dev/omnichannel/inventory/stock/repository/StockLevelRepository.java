@@ -4,6 +4,7 @@ import dev.omnichannel.inventory.db.Row;
 import dev.omnichannel.inventory.db.Sql;
 import dev.omnichannel.inventory.stock.service.Movement;
 import dev.omnichannel.inventory.stock.service.StockLevel;
+import dev.omnichannel.shared.data.outbox.OutboxRelay;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
 import io.smallrye.mutiny.Uni;
@@ -51,9 +52,11 @@ public class StockLevelRepository {
             """;
 
     private final String eventSource;
+    private final OutboxRelay relay;
 
-    StockLevelRepository(@ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    StockLevelRepository(@ConfigProperty(name = "quarkus.application.name") String applicationName, OutboxRelay relay) {
         this.eventSource = "urn:omnichannel:" + applicationName; // as Outbox names the source
+        this.relay = relay;
     }
 
     /**
@@ -86,6 +89,7 @@ public class StockLevelRepository {
      * it was refused (not enough stock), and then nothing was written.
      */
     public Uni<StockLevel> apply(Movement movement) {
+        relay.wakeUp();
         return Sql.one(movement.onlyIncreases() && movement.reservedDelta() == 0 ? INCREASE : CONDITIONAL,
                 movement.sku(), movement.locationId(), movement.onHandDelta(), movement.reservedDelta(),
                 movement.nonSellableDelta(), movement.type().wireName(), movement.quantity(), movement.reference(),

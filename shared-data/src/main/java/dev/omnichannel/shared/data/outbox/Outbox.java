@@ -18,10 +18,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class Outbox {
 
     private final ObjectMapper mapper;
+    private final OutboxRelay relay;
     private final String source;
 
-    Outbox(ObjectMapper mapper, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(ObjectMapper mapper, OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.mapper = mapper;
+        this.relay = relay;
         this.source = "urn:omnichannel:" + applicationName;
     }
 
@@ -29,6 +31,7 @@ public class Outbox {
     public Uni<CloudEvent> publish(String topic, String key, EventData data) {
         CloudEvent event = CloudEvent.of(mapper, source, key, data);
         OutboxEvent row = new OutboxEvent(UUID.fromString(event.id()), topic, key, event.type(), toJson(event));
+        relay.wakeUp();
         return row.persist().replaceWith(event);
     }
 
