@@ -28,7 +28,8 @@ class OverlayContentsTest {
 
     private static final YAMLMapper YAML = new YAMLMapper();
     /** Settings that hold addresses as the outside world sees them, not in-cluster ones. */
-    private static final Set<String> PUBLIC_URLS = Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "MESSAGING_TRACKING_URL", "STOREFRONT_URL");
+    private static final Set<String> PUBLIC_URLS = Set.of("QUARKUS_OIDC_TOKEN_ISSUER", "MESSAGING_TRACKING_URL", "STOREFRONT_URL",
+            "OMNI_PAGES_KEYCLOAK_URL");
 
     static List<String> overlays() {
         return Repository.overlays();
