@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import dev.omnichannel.testing.KeycloakTokens;
 import dev.omnichannel.testing.LocalStack;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
@@ -27,6 +28,10 @@ public final class Caller {
 
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(5);
 
+    static {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+    }
+
     private final String name;
     private final Supplier<String> tokens;
     private String token;
@@ -49,10 +54,21 @@ public final class Caller {
         return token;
     }
 
+    /** The customer id the gateway resolves for this caller's token ({@code GET /me}). */
+    public String customerId() {
+        return api().get("/me").then().statusCode(200).extract().path("id");
+    }
+
     /** A request to the gateway's public API ({@code /api/v1}) as this caller. */
     public RequestSpecification api() {
         RequestSpecification request = given().baseUri(LocalStack.GATEWAY).basePath("/api/v1")
                 .contentType(ContentType.JSON).accept(ContentType.JSON);
+        return tokens == null ? request : request.auth().oauth2(token());
+    }
+
+    /** A request to the gateway outside {@code /api/v1} (tracked links {@code /t/{token}}), never following redirects. */
+    public RequestSpecification gateway() {
+        RequestSpecification request = given().baseUri(LocalStack.GATEWAY).redirects().follow(false);
         return tokens == null ? request : request.auth().oauth2(token());
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.reservation.Requests.OrderRequest;
 import dev.omnichannel.gateway.reservation.Requests.ReturnRequest;
+import dev.omnichannel.gateway.reservation.Requests.StatusChange;
 import dev.omnichannel.gateway.security.AccessPolicy;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CallerContext;
@@ -54,6 +55,34 @@ public class FulfilmentService {
         return inventory.order(id).chain(order -> caller.isCustomer() && !caller.isStaff() && !caller.isAdmin()
                 ? context.customerId().map(customerId -> access.requireOwner(caller, customerId, order, "order"))
                 : Uni.createFrom().item(order));
+    }
+
+    /**
+     * An order moves on (shipped, delivered, collected, cancelled): admins anywhere, staff of a store
+     * the order involves — the store it is delivered to or one it is sourced from.
+     */
+    public Uni<RestResponse<JsonNode>> advance(String id, StatusChange change) {
+        Caller caller = context.caller();
+        return inventory.order(id).chain(order -> {
+            if (!caller.isAdmin()) {
+                access.requireStore(caller, involvedStore(order, caller.storeId()), "moving an order on");
+            }
+            return inventory.advanceOrder(id, change.normalized(), context.idempotencyKey());
+        });
+    }
+
+    /** The caller's store when the order involves it, else the store it is delivered to (which then refuses). */
+    private static String involvedStore(JsonNode order, String callerStore) {
+        String deliverTo = order.path("deliverTo").path("storeId").asText(null);
+        if (callerStore == null || callerStore.equals(deliverTo)) {
+            return deliverTo;
+        }
+        for (JsonNode allocation : order.path("allocations")) {
+            if (callerStore.equals(allocation.path("storeId").asText(null))) {
+                return callerStore;
+            }
+        }
+        return deliverTo == null ? "a home delivery" : deliverTo;
     }
 
     public Uni<RestResponse<JsonNode>> acceptReturn(ReturnRequest itemReturn) {

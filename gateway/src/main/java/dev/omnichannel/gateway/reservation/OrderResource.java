@@ -3,6 +3,7 @@ package dev.omnichannel.gateway.reservation;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.reservation.Requests.OrderRequest;
+import dev.omnichannel.gateway.reservation.Requests.StatusChange;
 import dev.omnichannel.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -34,6 +35,18 @@ public class OrderResource {
     @APIResponse(responseCode = "201", description = "id, status, allocations[] (storeId, sku, quantity)")
     public Uni<RestResponse<JsonNode>> order(@NotNull @Valid OrderRequest order) {
         return fulfilment.order(order).map(Relay::answer);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @RolesAllowed({ Caller.STAFF, Caller.ADMIN })
+    @Operation(summary = "Move an order on: {\"status\"} shipped, delivered, collected (delivered to a store) or cancelled",
+            description = "Staff of the store it is delivered to or sourced from; admins anywhere. The customer is told "
+                    + "on their preferred channel.")
+    @APIResponse(responseCode = "200", description = "The order with its new status")
+    @APIResponse(responseCode = "409", description = "The order cannot go to that status from where it is")
+    public Uni<RestResponse<JsonNode>> advance(@PathParam("id") String id, @NotNull @Valid StatusChange change) {
+        return fulfilment.advance(id, change).map(Relay::answer);
     }
 
     @GET

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import java.util.List;
+import java.util.Locale;
 
 /** The bodies of reservation, order and return routes, validated before anything is forwarded. */
 public final class Requests {
@@ -54,6 +55,15 @@ public final class Requests {
 
         OrderRequest forCustomer(String id) {
             return new OrderRequest(id, lines, deliverTo);
+        }
+    }
+
+    /** The next status of an order, in any case: {@code shipped}, {@code delivered}, {@code collected}, {@code cancelled}. */
+    public record StatusChange(@NotBlank @Pattern(regexp = "(?i)shipped|delivered|collected|cancelled") String status) {
+
+        /** As inventory-service spells it. */
+        StatusChange normalized() {
+            return new StatusChange(status.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -106,6 +106,11 @@ public class InventoryClient {
         return api.orderById(id);
     }
 
+    /** The next status of an order (SHIPPED, DELIVERED, COLLECTED, CANCELLED); the same status again changes nothing. */
+    public Uni<RestResponse<JsonNode>> advanceOrder(String id, Object status, String idempotencyKey) {
+        return retriedOnlyWithKey(idempotencyKey, api.advanceOrder(id, status, idempotencyKey));
+    }
+
     public Uni<JsonNode> ordersOf(String customerId) {
         return api.ordersOf(customerId);
     }

@@ -106,6 +106,11 @@ interface InventoryServiceApi {
     @Path("/orders/{id}")
     Uni<JsonNode> orderById(@PathParam("id") String id);
 
+    @POST
+    @Path("/orders/{id}/status")
+    Uni<RestResponse<JsonNode>> advanceOrder(@PathParam("id") String id, Object status,
+            @HeaderParam(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey);
+
     @GET
     @Path("/orders")
     Uni<JsonNode> ordersOf(@QueryParam("customerId") String customerId);

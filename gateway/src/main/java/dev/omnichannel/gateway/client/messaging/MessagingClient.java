@@ -30,10 +30,13 @@ public class MessagingClient {
 
     private final MessagingServiceApi api;
     private final WebhookApi webhooks;
+    private final TrackingApi tracking;
 
-    public MessagingClient(@RestClient MessagingServiceApi api, @RestClient WebhookApi webhooks) {
+    public MessagingClient(@RestClient MessagingServiceApi api, @RestClient WebhookApi webhooks,
+            @RestClient TrackingApi tracking) {
         this.api = api;
         this.webhooks = webhooks;
+        this.tracking = tracking;
     }
 
     public Uni<RestResponse<JsonNode>> saveTemplate(String key, Object template, String idempotencyKey) {
@@ -75,6 +78,11 @@ public class MessagingClient {
 
     public Uni<JsonNode> channelAnalytics(String from, String to) {
         return api.channelAnalytics(from, to);
+    }
+
+    /** A tracked link: the open pixel (200, image) or the click's redirect (302 with Location), as messaging answers. */
+    public Uni<RestResponse<byte[]>> followTrackedLink(String token) {
+        return tracking.follow(token);
     }
 
     @Retry(maxRetries = 0)

@@ -1,0 +1,57 @@
+package dev.omnichannel.e2e.support;
+
+import static io.restassured.RestAssured.given;
+
+import dev.omnichannel.testing.LocalStack;
+import io.restassured.http.ContentType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Extra customers of the realm, made through Keycloak's admin REST API (master realm, admin/admin,
+ * as ./omni starts Keycloak), with the realm role {@code customer} mapped explicitly (the imported
+ * realm's default role does not carry it). Idempotent, so the stack's Keycloak may be reused.
+ */
+public final class KeycloakUsers {
+
+    private static final String ADMIN_USER = System.getProperty("omni.keycloak-admin", "admin");
+    private static final String ADMIN_PASSWORD = System.getProperty("omni.keycloak-admin-password", "admin");
+    private static final String REALM = LocalStack.KEYCLOAK + "/admin/realms/omnichannel";
+    private static final String USERS = REALM + "/users";
+
+    private KeycloakUsers() {
+    }
+
+    /** A customer {@code username} with password {@code demo} and a verified {@code <username>@example.com}. */
+    public static void ensureCustomers(List<String> usernames) {
+        String admin = adminToken();
+        Map<?, ?> customerRole = given().auth().oauth2(admin).get(REALM + "/roles/customer")
+                .then().statusCode(200).extract().as(Map.class);
+        for (String username : usernames) {
+            List<?> found = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                    .get(USERS).then().statusCode(200).extract().as(List.class);
+            if (found.isEmpty()) {
+                given().auth().oauth2(admin).contentType(ContentType.JSON)
+                        .body(Map.of("username", username, "enabled", true, "emailVerified", true,
+                                "firstName", "E2e", "lastName", username, "email", username + "@example.com",
+                                "requiredActions", List.of(),
+                                "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))
+                        .post(USERS)
+                        .then().statusCode(201);
+                found = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                        .get(USERS).then().statusCode(200).extract().as(List.class);
+            }
+            String id = (String) ((Map<?, ?>) found.getFirst()).get("id");
+            given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(customerRole))
+                    .post(USERS + "/{id}/role-mappings/realm", id)
+                    .then().statusCode(204);
+        }
+    }
+
+    private static String adminToken() {
+        return given().formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", ADMIN_USER).formParam("password", ADMIN_PASSWORD)
+                .post(LocalStack.KEYCLOAK + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+}
