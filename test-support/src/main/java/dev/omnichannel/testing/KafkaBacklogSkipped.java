@@ -41,7 +41,8 @@ public class KafkaBacklogSkipped implements QuarkusTestResourceLifecycleManager 
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA))) {
             Set<String> existing = admin.listTopics().names().get();
             Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-            admin.describeTopics(SUITE_TOPICS.stream().filter(existing::contains).toList()).allTopicNames().get()
+            admin.describeTopics(SUITE_TOPICS.stream().map(LocalStack::topic).filter(existing::contains).toList())
+                    .allTopicNames().get()
                     .forEach((topic, description) -> description.partitions()
                             .forEach(p -> ends.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
             Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();

@@ -8,7 +8,14 @@ public final class LocalStack {
     public static final String KAFKA = System.getProperty("omni.kafka", "localhost:9092");
     public static final String MAIL_API = System.getProperty("omni.mail-api", "http://localhost:8025");
     public static final String PROVIDERS = System.getProperty("omni.providers", "http://localhost:8026");
+    /** Set to "test." for the modules' tests (surefire): their topics are apart from a running suite's. */
+    public static final String TOPIC_PREFIX = System.getProperty("omni.kafka.topic-prefix", "");
     public static final String GATEWAY = System.getProperty("omni.gateway", "http://localhost:8080");
+
+    /** The broker's name of one of the suite's topics ({@code Topics}), with the prefix of this test run. */
+    public static String topic(String name) {
+        return TOPIC_PREFIX + name;
+    }
 
     private LocalStack() {
     }

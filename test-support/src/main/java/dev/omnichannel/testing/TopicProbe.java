@@ -39,7 +39,8 @@ public final class TopicProbe implements AutoCloseable {
         }
     }
 
-    private TopicProbe(String topic) {
+    private TopicProbe(String suiteTopic) {
+        String topic = LocalStack.topic(suiteTopic);
         Properties config = new Properties();
         config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA,
@@ -55,6 +56,7 @@ public final class TopicProbe implements AutoCloseable {
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts
     }
 
+    /** {@code topic}: one of {@code Topics}; the probe reads it under this test run's prefix. */
     public static TopicProbe open(String topic) {
         return new TopicProbe(topic);
     }

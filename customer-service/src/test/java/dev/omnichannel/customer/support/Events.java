@@ -29,7 +29,7 @@ public final class Events {
     /** Sends the event and waits for the broker's acknowledgement. */
     public static CloudEvent send(String topic, String key, CloudEvent event) {
         try {
-            producer().send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(event))).get();
+            producer().send(new ProducerRecord<>(LocalStack.topic(topic), key, JSON.writeValueAsString(event))).get();
             return event;
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish on " + topic, e);

@@ -82,4 +82,23 @@ public class RecipientRepository implements PanacheRepositoryBase<RecipientEntit
                 .setParameter(1, restoredId).executeUpdate()
                 .replaceWithVoid());
     }
+
+    /** Keeps the newest snapshot of a merged-away customer aside. */
+    public Uni<Void> keepDormant(String customerId, long version, String snapshot) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                INSERT INTO dormant_snapshot (customer_id, version, snapshot) VALUES (?1, ?2, ?3)
+                ON CONFLICT (customer_id) DO UPDATE SET version = EXCLUDED.version, snapshot = EXCLUDED.snapshot
+                WHERE dormant_snapshot.version < EXCLUDED.version""")
+                .setParameter(1, customerId).setParameter(2, version).setParameter(3, snapshot)
+                .executeUpdate()
+                .replaceWithVoid());
+    }
+
+    /** The snapshot kept aside for this customer, removed from aside; null if none. */
+    public Uni<String> takeDormant(String customerId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("DELETE FROM dormant_snapshot WHERE customer_id = ?1 RETURNING snapshot", String.class)
+                .setParameter(1, customerId)
+                .getSingleResultOrNull());
+    }
 }

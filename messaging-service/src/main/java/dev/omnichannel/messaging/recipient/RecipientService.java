@@ -44,8 +44,9 @@ public class RecipientService {
         String customerId = snapshot.customerId();
         return repository.survivorOf(customerId).chain(survivor -> {
             if (survivor != null) {
-                LOG.debugf("snapshot of merged-away customer %s ignored", customerId);
-                return Uni.createFrom().nullItem();
+                LOG.debugf("snapshot of merged-away customer %s kept aside until an undo", customerId);
+                return repository.keepDormant(customerId, snapshot.version(), json.write(snapshot))
+                        .replaceWith((RecipientAddresses) null);
             }
             return repository.findById(customerId).chain(existing -> {
                 if (existing != null && (existing.erased || existing.version >= snapshot.version())) {
@@ -88,13 +89,17 @@ public class RecipientService {
                 .replaceWithVoid();
     }
 
+    /** The restored customer is itself again, with the newest snapshot that came while it was merged away. */
     public Uni<Void> undoMerge(String restoredId) {
-        return repository.removeAlias(restoredId);
+        return repository.removeAlias(restoredId)
+                .chain(() -> repository.takeDormant(restoredId))
+                .chain(dormant -> dormant == null ? Uni.createFrom().voidItem()
+                        : applySnapshot(json.read(dormant, CustomerSnapshot.class)).replaceWithVoid());
     }
 
     /** Personal data goes; a tombstone stays so that no older snapshot brings it back. */
     public Uni<Void> erase(String customerId) {
-        return repository.findById(customerId).chain(existing -> {
+        return repository.takeDormant(customerId).chain(() -> repository.findById(customerId)).chain(existing -> {
             RecipientEntity entity = existing != null ? existing : new RecipientEntity();
             entity.customerId = customerId;
             entity.displayName = null;

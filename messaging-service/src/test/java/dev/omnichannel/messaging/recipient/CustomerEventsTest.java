@@ -18,6 +18,7 @@ import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.customer.ConsentChanged;
 import dev.omnichannel.shared.events.customer.CustomerErased;
+import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
 import dev.omnichannel.shared.events.customer.CustomerMerged;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -110,6 +111,29 @@ class CustomerEventsTest {
         // a stale snapshot of the merged-away id does not bring it back
         db.awaitProcessed(CONSUMER, Events.publishSnapshot(mapper, duplicate.snapshot()).id());
         assertEquals(List.of(), db.query("SELECT 1 FROM recipient WHERE customer_id = $1", duplicate.id));
+    }
+
+    @Test
+    void an_undone_merge_restores_the_customer_even_when_its_snapshot_came_before_the_undo() {
+        TestCustomer survivor = new TestCustomer();
+        TestCustomer duplicate = new TestCustomer();
+        Events.publishSnapshot(mapper, survivor.snapshot());
+        Events.publishSnapshot(mapper, duplicate.snapshot());
+        db.awaitRecipient(duplicate.id, 1);
+        String mergeId = UUID.randomUUID().toString();
+        db.awaitProcessed(CONSUMER, Events.publish(mapper, Topics.CUSTOMER_EVENTS, survivor.id,
+                new CustomerMerged(mergeId, survivor.id, duplicate.id)).id());
+        assertEquals(List.of(), db.query("SELECT 1 FROM recipient WHERE customer_id = $1", duplicate.id));
+
+        // customer-service publishes the restored profile and the undo on different partitions
+        duplicate.version = 2;
+        duplicate.name = "Restored Doe";
+        db.awaitProcessed(CONSUMER, Events.publishSnapshot(mapper, duplicate.snapshot()).id());
+        db.awaitProcessed(CONSUMER, Events.publish(mapper, Topics.CUSTOMER_EVENTS, survivor.id,
+                new CustomerMergeUndone(mergeId, survivor.id, duplicate.id)).id());
+
+        db.awaitRecipient(duplicate.id, 2);
+        assertEquals("Restored Doe", recipient(duplicate.id).getString("display_name"));
     }
 
     @Test

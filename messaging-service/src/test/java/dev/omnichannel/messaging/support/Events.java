@@ -34,7 +34,7 @@ public final class Events {
     /** Sends one record and waits for the broker's acknowledgement. */
     public static void publish(ObjectMapper mapper, String topic, CloudEvent event) {
         try {
-            producer().send(new ProducerRecord<>(topic, event.subject(), mapper.writeValueAsString(event))).get();
+            producer().send(new ProducerRecord<>(LocalStack.topic(topic), event.subject(), mapper.writeValueAsString(event))).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -32,10 +32,10 @@ class IdempotentConsumerTest {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             for (int i = 0; i < 3; i++) {
-                producer.send(new ProducerRecord<>(TestApplication.TOPIC, "k", event)).get();
+                producer.send(new ProducerRecord<>(LocalStack.topic(TestApplication.TOPIC), "k", event)).get();
             }
             String sentinel = "m-" + UUID.randomUUID();
-            producer.send(new ProducerRecord<>(TestApplication.TOPIC, "k", event
+            producer.send(new ProducerRecord<>(LocalStack.topic(TestApplication.TOPIC), "k", event
                     .replace(message, sentinel).replaceFirst("\"id\":\"[^\"]+\"", "\"id\":\"" + UUID.randomUUID() + "\""))).get();
 
             // Same partition, so once the later event is applied the three copies were all consumed.

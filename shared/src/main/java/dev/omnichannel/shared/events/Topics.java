@@ -1,6 +1,10 @@
 package dev.omnichannel.shared.events;
 
-/** The Kafka topics of the suite and the key each is partitioned by. */
+/**
+ * The Kafka topics of the suite and the key each is partitioned by. On the broker each is named
+ * with the configured {@code omni.kafka.topic-prefix} in front (empty by default; {@code test.}
+ * for the modules' own tests, so they never share topics with a running suite).
+ */
 public final class Topics {
 
     /** Key: customer id. Published by customer-service. */

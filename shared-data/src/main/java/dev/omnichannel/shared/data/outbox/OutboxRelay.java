@@ -48,6 +48,7 @@ public class OutboxRelay {
     private final Vertx vertx;
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
+    private final String topicPrefix;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainAgain = new AtomicBoolean();
     private long hotUntil;
@@ -55,11 +56,13 @@ public class OutboxRelay {
 
     OutboxRelay(Pool pool, Vertx vertx,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
-            @ConfigProperty(name = "omni.outbox.batch-size") int batchSize) {
+            @ConfigProperty(name = "omni.outbox.batch-size") int batchSize,
+            @ConfigProperty(name = "omni.kafka.topic-prefix", defaultValue = "") String topicPrefix) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.batchSize = batchSize;
+        this.topicPrefix = topicPrefix;
     }
 
     /** A transaction is writing events: relay them soon after it commits. */
@@ -128,7 +131,7 @@ public class OutboxRelay {
         for (Row row : rows) {
             ids.add(row.getUUID("id"));
             OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(row.getString("topic"))
+                    .withTopic(topicPrefix + row.getString("topic"))
                     .withKey(row.getString("message_key"))
                     .build();
             sends.add(emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata)));
