@@ -71,26 +71,25 @@ public class KioskSessionResource {
                 });
     }
 
+    /** Expiry and store come from the token's own claims: what every API call will check. */
     private KioskSession session(Tokens tokens, KioskDevice device) {
-        Instant expiresAt = tokens.getAccessTokenExpiresAt() == null
-                ? Instant.now()
-                : Instant.ofEpochSecond(tokens.getAccessTokenExpiresAt());
+        JsonNode claims = claimsOf(tokens.getAccessToken());
+        Instant expiresAt = claims.hasNonNull("exp") ? Instant.ofEpochSecond(claims.path("exp").asLong()) : Instant.now();
         long expiresIn = Math.max(0, Duration.between(Instant.now(), expiresAt).toSeconds());
         return new KioskSession(tokens.getAccessToken(), "Bearer", expiresAt, expiresIn,
-                storeOf(tokens.getAccessToken()), device.name());
+                claims.path("store_id").asText(null), device.name());
     }
 
     /** The token comes straight from Keycloak over the gateway's own connection: its claims are read, not verified again. */
-    private String storeOf(String accessToken) {
+    private JsonNode claimsOf(String accessToken) {
         String[] parts = accessToken.split("\\.");
         if (parts.length < 2) {
-            return null;
+            return json.createObjectNode();
         }
         try {
-            JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("store_id").asText(null);
+            return json.readTree(Base64.getUrlDecoder().decode(parts[1]));
         } catch (IOException | IllegalArgumentException e) {
-            return null;
+            return json.createObjectNode();
         }
     }
 }
