@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -57,12 +58,12 @@ public class OutboxRelay {
     OutboxRelay(Pool pool, Vertx vertx,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
             @ConfigProperty(name = "omni.outbox.batch-size") int batchSize,
-            @ConfigProperty(name = "omni.kafka.topic-prefix", defaultValue = "") String topicPrefix) {
+            @ConfigProperty(name = "omni.kafka.topic-prefix") Optional<String> topicPrefix) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.batchSize = batchSize;
-        this.topicPrefix = topicPrefix;
+        this.topicPrefix = topicPrefix.orElse("");
     }
 
     /** A transaction is writing events: relay them soon after it commits. */
