@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -141,7 +142,7 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T until(Function<WebDriver, T> condition, Duration timeout) {
-        return wait(timeout, Duration.ofMillis(200)).until(condition::apply);
+        return wait(timeout, Duration.ofMillis(200)).until(d -> readAgainIfReplaced(condition, d));
     }
 
     /**
@@ -149,7 +150,24 @@ public final class Browser implements AutoCloseable {
      * the page shows) is tried once a second until it gives a non-null, non-false answer.
      */
     public <T> T eventually(Function<WebDriver, T> condition) {
-        return wait(EVENTUAL, Duration.ofSeconds(1)).until(condition::apply);
+        return wait(EVENTUAL, Duration.ofSeconds(1)).until(d -> readAgainIfReplaced(condition, d));
+    }
+
+    /**
+     * Chromium reports an element the page replaced (or a page that navigated away) while it was read
+     * either as stale or, mid-navigation, as an "unknown error" about a node not in the document: both
+     * mean "read it again".
+     */
+    private static <T> T readAgainIfReplaced(Function<WebDriver, T> condition, WebDriver driver) {
+        try {
+            return condition.apply(driver);
+        } catch (WebDriverException e) {
+            if (e instanceof StaleElementReferenceException
+                    || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     /** Pages re-render what they show: an element replaced while it was read is read again. */
