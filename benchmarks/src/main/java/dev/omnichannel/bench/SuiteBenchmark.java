@@ -106,12 +106,13 @@ public final class SuiteBenchmark {
                 }
             }
             rows.add(new Row("personalized view, " + connections + " clients",
-                    "p50 %.1f ms, p99 %.1f ms, %.0f req/s (non-2xx: %d)".formatted(view.p50(), view.p99(),
-                            view.requestsPerSecond(), view.total() - view.count(200)),
+                    "p50 %.1f ms, p99 %.1f ms, %.0f req/s (non-2xx: %d, partial views: %d of %d)".formatted(view.p50(),
+                            view.p99(), view.requestsPerSecond(), view.total() - view.count(200), view.partial(),
+                            view.total()),
                     "slowest call (%s): p50 %.1f ms, p99 %.1f ms, %.0f req/s".formatted(slowestName, slowest.p50(),
                             slowest.p99(), slowest.requestsPerSecond()),
                     view.p99() / slowest.p99(), connections == 64 ? "p99 <= 25 ms; <= 1.3x" : "<= 1.3x",
-                    view.p99() / slowest.p99() <= 1.3 && (connections != 64 || view.p99() <= 25)));
+                    view.partial() == 0 && view.p99() / slowest.p99() <= 1.3 && (connections != 64 || view.p99() <= 25)));
         }
     }
 
@@ -165,7 +166,7 @@ public final class SuiteBenchmark {
                     "quantity", 1, "reason", "benchmark visibility"));
             long committed = System.nanoTime();
             while (availableAt(get(availability, null), VIEW_STORE) != before + 1) {
-                Thread.onSpinWait();
+                Thread.sleep(1); // ~1 ms resolution without loading the gateway the change has to reach
             }
             if (i >= 0) {
                 latencies[i] = System.nanoTime() - committed;

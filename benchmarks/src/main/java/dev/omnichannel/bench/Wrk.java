@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 final class Wrk {
 
     /** What one wrk run measured; latencies in milliseconds. */
-    record Result(double p50, double p99, double requestsPerSecond, Map<Integer, Long> statuses, double seconds) {
+    record Result(double p50, double p99, double requestsPerSecond, Map<Integer, Long> statuses, long partial,
+            double seconds) {
 
         long count(int status) {
             return statuses.getOrDefault(status, 0L);
@@ -28,20 +29,27 @@ final class Wrk {
     private static final String STATUS_SCRIPT = """
             local threads = {}
             function setup(thread) table.insert(threads, thread) end
-            function init(args) statuses = {} end
-            function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+            function init(args) statuses = {}; partial = 0 end
+            function response(status, headers, body)
+              statuses[status] = (statuses[status] or 0) + 1
+              if body and string.find(body, '"partial":true', 1, true) then partial = partial + 1 end
+            end
             function done(summary, latency, requests)
-              local total = {}
+              local total, partials = {}, 0
               for _, t in ipairs(threads) do
                 for status, n in pairs(t:get("statuses")) do total[status] = (total[status] or 0) + n end
+                partials = partials + t:get("partial")
               end
               for status, n in pairs(total) do io.write(string.format("status %d %d\\n", status, n)) end
+              io.write(string.format("partial %d\\n", partials))
             end
             """;
 
     private static final Pattern PERCENTILE = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$");
     private static final Pattern RATE = Pattern.compile("^Requests/sec:\\s+([\\d.]+)");
     private static final Pattern STATUS = Pattern.compile("^status (\\d+) (\\d+)$");
+    /** Answers whose JSON says {@code "partial":true} (a personalized view missing a service's part). */
+    private static final Pattern PARTIAL = Pattern.compile("^partial (\\d+)$");
 
     private Wrk() {
     }
@@ -82,6 +90,7 @@ final class Wrk {
         double p99 = Double.NaN;
         double rate = Double.NaN;
         Map<Integer, Long> statuses = new HashMap<>();
+        long partial = 0;
         for (String line : output.split("\n")) {
             Matcher percentile = PERCENTILE.matcher(line);
             if (percentile.matches()) {
@@ -100,11 +109,15 @@ final class Wrk {
             if (status.matches()) {
                 statuses.put(Integer.parseInt(status.group(1)), Long.parseLong(status.group(2)));
             }
+            Matcher partials = PARTIAL.matcher(line.strip());
+            if (partials.matches()) {
+                partial = Long.parseLong(partials.group(1));
+            }
         }
         if (Double.isNaN(p99)) {
             throw new IllegalStateException("unexpected wrk output:\n" + output);
         }
-        return new Result(p50, p99, rate, statuses, seconds);
+        return new Result(p50, p99, rate, statuses, partial, seconds);
     }
 
     private static double toMillis(double value, String unit) {
