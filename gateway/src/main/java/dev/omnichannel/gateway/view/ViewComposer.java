@@ -154,6 +154,8 @@ public class ViewComposer {
     /** The deadline of one view and the services that missed it. */
     private static final class Composition {
 
+        private static final long ONE_MILLISECOND = 1_000_000;
+
         private final long deadline;
         private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
@@ -165,7 +167,7 @@ public class ViewComposer {
         <T> Uni<T> within(Supplier<Uni<T>> call) {
             return Uni.createFrom().deferred(() -> {
                 long left = deadline - System.nanoTime();
-                if (left <= 0) {
+                if (left < ONE_MILLISECOND) { // the timer cannot wait less (Vert.x refuses it, uncaught)
                     return Uni.createFrom().failure(new TimeoutException());
                 }
                 return call.get().ifNoItem().after(Duration.ofNanos(left)).fail();

@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +29,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -154,6 +162,29 @@ class PersonalizedViewTest {
                 .body("cart.items.sku", contains(SHOE, JACKET));
         // the budget is 1 s in tests, far below the service's 10 s; loosely measured
         assertThat(Duration.ofNanos(System.nanoTime() - start).toMillis(), lessThan(3_000L));
+    }
+
+    @Test
+    void views_cut_short_by_their_budget_do_not_open_the_breaker_of_a_service_that_answers() throws Exception {
+        // slower than the view's budget (1 s in tests), well within the client's own timeout (3 s)
+        Services.messaging().stubFor(get(urlPathEqualTo("/customers/" + ALICE + "/conversation-summary"))
+                .willReturn(json(200, "{\"unread\":2,\"lastMessages\":[]}").withFixedDelay(1_500)));
+        String token = Tokens.storefront("alice");
+        // more views than the breaker's request volume threshold (20), every one without the conversation
+        List<Callable<Boolean>> views = Collections.nCopies(30, () -> view(token).then().statusCode(200)
+                .extract().<Boolean>path("partial"));
+        try (ExecutorService clients = Executors.newFixedThreadPool(10)) {
+            for (Future<Boolean> partial : clients.invokeAll(views)) {
+                assertThat(partial.get(), is(true));
+            }
+        }
+
+        Services.messaging().stubFor(get(urlPathEqualTo("/customers/" + ALICE + "/conversation-summary"))
+                .willReturn(json(200, "{\"unread\":2,\"lastMessages\":[]}")));
+        view(token).then()
+                .statusCode(200)
+                .body("missing", not(hasItem("messaging")))
+                .body("conversation.unread", equalTo(2));
     }
 
     @Test
