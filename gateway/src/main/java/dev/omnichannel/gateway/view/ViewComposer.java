@@ -59,7 +59,7 @@ public class ViewComposer {
         Uni<CustomerSummary> customer = composition.part(CustomerClient.SERVICE, profile.map(CustomerSummary::of));
         Uni<Cart> cart = composition.part(CustomerClient.SERVICE, composition.within(() -> customers.cart(customerId)))
                 .chain(answer -> answer == null ? Uni.createFrom().nullItem()
-                        : priced(composition, Json.items(answer), preferredStoreOf(profile)));
+                        : priced(composition, Json.items(answer), preferredStoreOf(profile), segmentsOf(profile)));
         Uni<List<JsonNode>> wishlist = composition.part(CustomerClient.SERVICE,
                 composition.within(() -> customers.wishlist(customerId)).map(Json::items));
         Uni<List<JsonNode>> offers = segmentsOf(profile).chain(segments -> composition.part(InventoryClient.SERVICE,
@@ -79,19 +79,21 @@ public class ViewComposer {
                 });
     }
 
-    /** Cart lines with their price and whether the preferred store has them. */
-    private Uni<Cart> priced(Composition composition, List<JsonNode> lines, Uni<String> preferredStore) {
+    /** Cart lines with the price the customer pays (promotions of their segments included), and whether the preferred store has them. */
+    private Uni<Cart> priced(Composition composition, List<JsonNode> lines, Uni<String> preferredStore,
+            Uni<List<String>> segments) {
         List<String> skus = lines.stream().map(line -> line.path("sku").asText()).distinct().toList();
         Uni<Map<String, JsonNode>> products = skus.isEmpty() ? Uni.createFrom().item(Map.of())
-                : Uni.join().all(skus.stream().map(sku -> composition.part(InventoryClient.SERVICE,
-                        composition.within(() -> inventory.product(sku)))).toList())
+                : segments.chain(customerSegments -> Uni.join().all(skus.stream().map(sku -> composition.part(
+                        InventoryClient.SERVICE, composition.within(() -> inventory.product(sku, customerSegments))))
+                        .toList())
                         .andCollectFailures()
                         .map(found -> {
                             Map<String, JsonNode> bySku = new ConcurrentHashMap<>();
                             found.stream().filter(product -> product != null)
                                     .forEach(product -> bySku.put(product.path("sku").asText(), product));
                             return bySku;
-                        });
+                        }));
         Uni<StoreLevels> levels = preferredStore.chain(storeId -> storeId == null
                 ? Uni.createFrom().item(new StoreLevels(null, null))
                 : composition.part(InventoryClient.SERVICE,

@@ -19,6 +19,7 @@ import static org.hamcrest.Matchers.not;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
@@ -70,12 +71,19 @@ class PersonalizedViewTest {
         Services.customer().stubFor(get(urlEqualTo("/customers/" + ALICE + "/wishlist")).willReturn(json(200, """
                 {"customerId":"%s","items":[{"sku":"TENT-2P","addedAt":"2026-11-19T10:00:00Z"}]}
                 """.formatted(ALICE))));
-        Services.inventory().stubFor(get(urlEqualTo("/products/" + SHOE)).willReturn(json(200, """
+        Services.inventory().stubFor(get(urlPathEqualTo("/products/" + SHOE)).willReturn(json(200, """
                 {"sku":"%s","name":"Trail running shoe 42","price":89.90,"currency":"EUR","promotions":[]}
                 """.formatted(SHOE))));
-        Services.inventory().stubFor(get(urlEqualTo("/products/" + JACKET)).willReturn(json(200, """
+        Services.inventory().stubFor(get(urlPathEqualTo("/products/" + JACKET)).willReturn(json(200, """
                 {"sku":"%s","name":"Rain jacket M","price":129.00,"currency":"EUR",
                  "promotions":[{"id":"PROMO-WINTER","kind":"percentage","value":20,"promotionalPrice":103.20}]}
+                """.formatted(JACKET))));
+        // alice is vip: with her segments, the product also carries the vip promotion
+        Services.inventory().stubFor(get(urlPathEqualTo("/products/" + JACKET)).withQueryParam("segments", WireMock.equalTo("vip"))
+                .willReturn(json(200, """
+                {"sku":"%s","name":"Rain jacket M","price":129.00,"currency":"EUR",
+                 "promotions":[{"id":"PROMO-WINTER","kind":"percentage","value":20,"promotionalPrice":103.20},
+                               {"id":"PROMO-VIP","kind":"percentage","value":30,"promotionalPrice":90.30}]}
                 """.formatted(JACKET))));
         Services.inventory().stubFor(get(urlEqualTo("/promotions?segments=vip")).willReturn(json(200, """
                 [{"id":"PROMO-WINTER","name":"Winter","kind":"percentage","value":20,"segment":null},
@@ -100,7 +108,7 @@ class PersonalizedViewTest {
                 .body("cart.items.sku", contains(SHOE, JACKET))
                 .body("cart.items[0].unitPrice", equalTo(89.90f))
                 .body("cart.items[0].availableAtPreferredStore", equalTo(true))
-                .body("cart.items[1].unitPrice", equalTo(103.20f))
+                .body("cart.items[1].unitPrice", equalTo(90.30f)) // the lowest, vip included
                 .body("cart.items[1].availableAtPreferredStore", equalTo(false))
                 .body("wishlist.sku", contains("TENT-2P"))
                 .body("offers.id", contains("PROMO-WINTER", "PROMO-VIP"))

@@ -49,7 +49,12 @@ public class InventoryClient {
     }
 
     public Uni<JsonNode> product(String sku) {
-        return api.product(sku);
+        return api.product(sku, null);
+    }
+
+    /** The product with the promotions for everyone and those of {@code segments}. */
+    public Uni<JsonNode> product(String sku, Collection<String> segments) {
+        return api.product(sku, segments.isEmpty() ? null : String.join(",", segments));
     }
 
     public Uni<JsonNode> availability(String sku, String storeId, Double lat, Double lon, Double radiusKm) {

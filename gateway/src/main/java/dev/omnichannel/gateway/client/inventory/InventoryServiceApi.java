@@ -47,7 +47,7 @@ interface InventoryServiceApi {
 
     @GET
     @Path("/products/{sku}")
-    Uni<JsonNode> product(@PathParam("sku") String sku);
+    Uni<JsonNode> product(@PathParam("sku") String sku, @QueryParam("segments") String segments);
 
     @GET
     @Path("/products/{sku}/availability")
