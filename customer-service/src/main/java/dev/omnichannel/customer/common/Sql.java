@@ -25,19 +25,9 @@ public final class Sql {
                 }));
     }
 
-    /**
-     * The rows of a one-column select, as {@code type}. Deliberately not {@code createNativeQuery(sql, type)}:
-     * Hibernate 7 keys a native plan by its result class builder, which has no equals for a non-entity
-     * class, so every execution would add a plan to the plan cache under the same hash (2048 of them,
-     * each lookup comparing with all).
-     */
     public static <T> Uni<List<T>> list(String sql, Class<T> type, Object... parameters) {
         return Panache.getSession().chain(session -> session.flush()
-                .chain(() -> {
-                    Mutiny.SelectionQuery<Object> query = session.createNativeQuery(sql);
-                    return bind(query, parameters).getResultList();
-                }))
-                .map(rows -> rows.stream().map(type::cast).toList());
+                .chain(() -> bind(session.createNativeQuery(sql, type), parameters).getResultList()));
     }
 
     /** A column of ids, selected as text ({@code CAST(id AS text)}). */

@@ -38,8 +38,8 @@ public class StockConsumer {
     }
 
     private Uni<Void> onLevel(StockLevelChanged level) {
-        return Panache.getSession().chain(session -> session.<Object[]>createNativeQuery(
-                "SELECT available, version FROM stock_level WHERE sku = ?1 AND location_id = ?2 FOR UPDATE")
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "SELECT available, version FROM stock_level WHERE sku = ?1 AND location_id = ?2 FOR UPDATE", Object[].class)
                 .setParameter(1, level.sku()).setParameter(2, level.locationId())
                 .getSingleResultOrNull()
                 .chain(previous -> {

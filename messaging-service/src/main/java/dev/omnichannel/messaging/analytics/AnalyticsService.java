@@ -35,17 +35,17 @@ public class AnalyticsService {
         String ofTemplate = templateKey == null ? "" : " AND template_key = ?3";
         String ofTemplateCredited = templateKey == null ? "" : " AND m.template_key = ?4";
         return Panache.getSession().chain(session -> {
-            var steps = session.<Object[]>createNativeQuery("""
+            var steps = session.createNativeQuery("""
                     SELECT channel, status, count(*) FROM message_status
-                    WHERE at >= ?1 AND at < ?2""" + ofTemplate + " GROUP BY channel, status")
+                    WHERE at >= ?1 AND at < ?2""" + ofTemplate + " GROUP BY channel, status", Object[].class)
                     .setParameter(1, from).setParameter(2, to);
-            var credited = session.<Object[]>createNativeQuery("""
+            var credited = session.createNativeQuery("""
                     SELECT m.channel, c.kind, count(*) FROM conversion c
                     JOIN LATERAL (SELECT s.channel, s.template_key FROM message_status s
                                   WHERE s.customer_id = c.customer_id AND s.status = 'sent'
                                     AND s.at <= c.at AND s.at > c.at - make_interval(secs => ?3)
                                   ORDER BY s.at DESC LIMIT 1) m ON true
-                    WHERE c.at >= ?1 AND c.at < ?2""" + ofTemplateCredited + " GROUP BY m.channel, c.kind")
+                    WHERE c.at >= ?1 AND c.at < ?2""" + ofTemplateCredited + " GROUP BY m.channel, c.kind", Object[].class)
                     .setParameter(1, from).setParameter(2, to)
                     .setParameter(3, (double) config.attributionWindow().toSeconds());
             if (templateKey != null) {

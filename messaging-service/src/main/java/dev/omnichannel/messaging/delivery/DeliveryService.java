@@ -49,8 +49,8 @@ public class DeliveryService {
 
     /** An open pixel or click redirect; null when the token is unknown. */
     public Uni<Tracked> onTracked(String token) {
-        return Panache.getSession().chain(session -> session.<Object[]>createNativeQuery(
-                "SELECT CAST(notification_id AS text), channel, kind, target FROM tracked_link WHERE token = ?1")
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                "SELECT CAST(notification_id AS text), channel, kind, target FROM tracked_link WHERE token = ?1", Object[].class)
                 .setParameter(1, token)
                 .getSingleResultOrNull())
                 .chain(row -> {

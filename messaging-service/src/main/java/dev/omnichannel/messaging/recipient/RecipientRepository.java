@@ -12,10 +12,10 @@ public class RecipientRepository implements PanacheRepositoryBase<RecipientEntit
 
     /** The customer an address belongs to (the most recently updated one if several still share it). */
     public Uni<String> customerByAddress(SenderAddress address) {
-        return Panache.getSession().chain(session -> session.<String>createNativeQuery("""
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
                 SELECT a.customer_id FROM recipient_address a JOIN recipient r ON r.customer_id = a.customer_id
                 WHERE a.kind = ?1 AND a.value = ?2 AND NOT r.erased
-                ORDER BY r.updated_at DESC LIMIT 1""")
+                ORDER BY r.updated_at DESC LIMIT 1""", String.class)
                 .setParameter(1, address.kind()).setParameter(2, address.value())
                 .getSingleResultOrNull());
     }
@@ -50,16 +50,16 @@ public class RecipientRepository implements PanacheRepositoryBase<RecipientEntit
 
     /** Members of a segment who can still be written to. */
     public Uni<List<String>> segmentMembers(String segment) {
-        return Panache.getSession().chain(session -> session.<String>createNativeQuery("""
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
                 SELECT s.customer_id FROM recipient_segment s JOIN recipient r ON r.customer_id = s.customer_id
-                WHERE s.segment = ?1 AND NOT r.erased ORDER BY s.customer_id""")
+                WHERE s.segment = ?1 AND NOT r.erased ORDER BY s.customer_id""", String.class)
                 .setParameter(1, segment)
                 .getResultList());
     }
 
     public Uni<String> survivorOf(String customerId) {
         return Panache.getSession().chain(session -> session
-                .<String>createNativeQuery("SELECT survivor_id FROM customer_alias WHERE merged_id = ?1")
+                .createNativeQuery("SELECT survivor_id FROM customer_alias WHERE merged_id = ?1", String.class)
                 .setParameter(1, customerId)
                 .getSingleResultOrNull());
     }
@@ -97,7 +97,7 @@ public class RecipientRepository implements PanacheRepositoryBase<RecipientEntit
     /** The snapshot kept aside for this customer, removed from aside; null if none. */
     public Uni<String> takeDormant(String customerId) {
         return Panache.getSession().chain(session -> session
-                .<String>createNativeQuery("DELETE FROM dormant_snapshot WHERE customer_id = ?1 RETURNING snapshot")
+                .createNativeQuery("DELETE FROM dormant_snapshot WHERE customer_id = ?1 RETURNING snapshot", String.class)
                 .setParameter(1, customerId)
                 .getSingleResultOrNull());
     }

@@ -50,7 +50,7 @@ class DemoTemplates {
         }
         Map<String, TemplateRequest> templates = read();
         Integer seeded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
-                .chain(session -> session.<Long>createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) l")
+                .chain(session -> session.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) l", Long.class)
                         .setParameter(1, SEED_LOCK).getSingleResult())
                 .chain(() -> repository.count())
                 .chain(count -> count > 0 ? Uni.createFrom().item(0) : saveAll(templates))));

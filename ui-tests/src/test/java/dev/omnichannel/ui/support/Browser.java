@@ -154,16 +154,14 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Chromium reports an element the page replaced (or a page that navigated away) while it was read
-     * either as stale or, mid-navigation, as an "unknown error" about a node not in the document: both
-     * mean "read it again".
+     * Mid-navigation, Chromium reports an element read from the page being left not as stale (which
+     * the wait ignores) but as an "unknown error" about a node not in the document: read it again too.
      */
     private static <T> T readAgainIfReplaced(Function<WebDriver, T> condition, WebDriver driver) {
         try {
             return condition.apply(driver);
         } catch (WebDriverException e) {
-            if (e instanceof StaleElementReferenceException
-                    || String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
                 return null;
             }
             throw e;

@@ -54,7 +54,7 @@ public class InventoryClient {
 
     /** The product with the promotions for everyone and those of {@code segments}. */
     public Uni<JsonNode> product(String sku, Collection<String> segments) {
-        return api.product(sku, segments.isEmpty() ? null : String.join(",", segments));
+        return api.product(sku, segmentsParameter(segments));
     }
 
     public Uni<JsonNode> availability(String sku, String storeId, Double lat, Double lon, Double radiusKm) {
@@ -68,7 +68,7 @@ public class InventoryClient {
 
     /** Promotions active now for no segment or one of these. */
     public Uni<JsonNode> promotions(Collection<String> segments) {
-        return api.promotions(segments.isEmpty() ? null : String.join(",", segments));
+        return api.promotions(segmentsParameter(segments));
     }
 
     public Uni<RestResponse<JsonNode>> reserve(Object reservation, String idempotencyKey) {
@@ -130,5 +130,10 @@ public class InventoryClient {
 
     public Uni<RestResponse<JsonNode>> transfer(Object transfer, String idempotencyKey) {
         return retriedOnlyWithKey(idempotencyKey, api.transfer(transfer, idempotencyKey));
+    }
+
+    /** {@code segments=vip,new}, or no parameter at all for no segment. */
+    private static String segmentsParameter(Collection<String> segments) {
+        return segments.isEmpty() ? null : String.join(",", segments);
     }
 }
