@@ -193,7 +193,7 @@ class ConversationAcrossChannelsTest {
                 .body("messages.text", contains("first, from the survivor", "second, from the duplicate", "third, from the survivor"));
         // the duplicate's id now answers the survivor's threads
         asGateway().get("/customers/" + duplicate.id + "/conversations").then().body("total", equalTo(2));
-        await().atMost(Duration.ofSeconds(5)).until(() -> db.query(
+        await().atMost(Duration.ofSeconds(30)).until(() -> db.query(
                 "SELECT 1 FROM conversation WHERE customer_id = $1", duplicate.id).isEmpty());
         assertEquals(List.of(), db.query("SELECT 1 FROM recipient WHERE customer_id = $1", duplicate.id));
     }

@@ -139,7 +139,7 @@ class DispatcherTest {
         clock.advance(Duration.ofMinutes(3));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> smsTo(customer) == 1);
-        await().atMost(Duration.ofSeconds(5)).until(() -> "sent".equals(db.query(
+        await().atMost(Duration.ofSeconds(30)).until(() -> "sent".equals(db.query(
                 "SELECT status FROM notification WHERE customer_id = $1", customer.id).getFirst().getString("status")));
     }
 }
