@@ -51,6 +51,10 @@ public final class TopicProbe implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
+        if (partitions.isEmpty()) {
+            consumer.close();
+            throw new IllegalStateException("no topic " + topic + " on " + LocalStack.KAFKA + ": ./omni start kafka creates it");
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve the end offsets now, before the test acts

@@ -80,6 +80,35 @@ class ReservationExpiryTest {
         assertEquals(1, Ledger.check(sku, store).reserved(), "a warning releases nothing");
     }
 
+    @Test
+    void an_extension_out_of_the_notice_period_is_warned_again_before_its_new_expiry() throws Throwable {
+        String store = Fixtures.store();
+        String sku = Fixtures.product();
+        Fixtures.receive(store, sku, 2);
+        String id = reserve(store, List.of(line(sku, 1))).then().statusCode(201).extract().path("id");
+        Ledger.execute("UPDATE reservation SET expires_at = now() + interval '1 hour', "
+                + "max_expires_at = now() + interval '7 days' WHERE id = ?", UUID.fromString(id));
+
+        try (TopicProbe fulfilment = TopicProbe.open(Topics.INVENTORY_FULFILMENT)) {
+            VertxContextSupport.subscribeAndAwait(() -> expiry.warnExpiring());
+            fulfilment.await(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"));
+
+            // ten more minutes: still inside the 12-hour notice, the customer was already told
+            asGateway().body(Map.of("minutes", 10)).post("/reservations/" + id + "/extend").then().statusCode(200);
+            VertxContextSupport.subscribeAndAwait(() -> expiry.warnExpiring());
+            // a day more: out of the notice, so the new expiry will be announced when it comes near
+            asGateway().body(Map.of("minutes", 24 * 60)).post("/reservations/" + id + "/extend").then().statusCode(200);
+            VertxContextSupport.subscribeAndAwait(() -> expiry.warnExpiring());
+            assertEquals(1, fulfilment.all(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"),
+                    Duration.ofSeconds(1)).size());
+
+            Ledger.execute("UPDATE reservation SET expires_at = now() + interval '2 hours' WHERE id = ?", UUID.fromString(id));
+            VertxContextSupport.subscribeAndAwait(() -> expiry.warnExpiring());
+            assertEquals(2, fulfilment.all(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"),
+                    Duration.ofSeconds(1)).size());
+        }
+    }
+
     private static void twoRunnersAtOnce(Supplier<Uni<Integer>> job) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         Supplier<CompletableFuture<Integer>> runner = () -> CompletableFuture.supplyAsync(() -> {

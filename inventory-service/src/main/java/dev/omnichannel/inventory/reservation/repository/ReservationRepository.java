@@ -125,15 +125,18 @@ public class ReservationRepository {
                 + " AND r.pickup_code = ?2 AND (r.expires_at IS NULL OR r.expires_at > now())", id, pickupCode);
     }
 
-    /** Pushes the expiry by {@code minutes}, never past the hold's maximum; null when it cannot be extended. */
-    public Uni<Reservation> extend(UUID id, int minutes) {
-        return changed("""
-                expires_at = LEAST(r.expires_at + make_interval(mins => CAST(?2 AS integer)), r.max_expires_at),
-                pickup_to = CASE WHEN r.pickup_to IS NULL THEN NULL
-                                 ELSE LEAST(r.expires_at + make_interval(mins => CAST(?2 AS integer)), r.max_expires_at) END,
-                updated_at = now()""",
+    /**
+     * Pushes the expiry by {@code minutes}, never past the hold's maximum; null when it cannot be
+     * extended. A hold pushed out of its notice period will be warned again before its new expiry.
+     */
+    public Uni<Reservation> extend(UUID id, int minutes, Duration cartNotice, Duration clickAndCollectNotice) {
+        String extended = "LEAST(r.expires_at + make_interval(mins => CAST(?2 AS integer)), r.max_expires_at)";
+        return changed("expires_at = " + extended + ", "
+                + "pickup_to = CASE WHEN r.pickup_to IS NULL THEN NULL ELSE " + extended + " END, "
+                + "expiring_notified = r.expiring_notified AND " + extended + " <= now() + " + notice("r.hold_type", 3, 4) + ", "
+                + "updated_at = now()",
                 "r.id = ?1 AND r.status IN " + ACTIVE + " AND r.expires_at > now() AND r.expires_at < r.max_expires_at",
-                id, minutes);
+                id, minutes, seconds(cartNotice), seconds(clickAndCollectNotice));
     }
 
     /**
@@ -154,8 +157,7 @@ public class ReservationRepository {
     public Uni<List<Reservation>> claimExpiring(Duration cartNotice, Duration clickAndCollectNotice, int limit) {
         return changedAll("expiring_notified = true", "NOT r.expiring_notified AND r.id IN ("
                 + "SELECT id FROM reservation WHERE status IN " + ACTIVE + " AND NOT expiring_notified "
-                + "AND expires_at > now() AND expires_at <= now() + make_interval(secs => CASE hold_type "
-                + "WHEN 'cart' THEN CAST(?1 AS double precision) ELSE CAST(?2 AS double precision) END) "
+                + "AND expires_at > now() AND expires_at <= now() + " + notice("hold_type", 1, 2) + " "
                 + "ORDER BY expires_at LIMIT ?3 FOR UPDATE SKIP LOCKED)",
                 seconds(cartNotice), seconds(clickAndCollectNotice), limit);
     }
@@ -168,6 +170,12 @@ public class ReservationRepository {
         return Sql.list("WITH r AS (UPDATE reservation AS r SET " + set + " WHERE " + where + " RETURNING r.*) SELECT "
                 + COLUMNS + " FROM r JOIN reservation_line l ON l.reservation_id = r.id ORDER BY r.id, l.sku", parameters)
                 .map(ReservationRepository::group);
+    }
+
+    /** The notice of the hold type in {@code holdType}, from the cart and click and collect notices at those parameters. */
+    private static String notice(String holdType, int cartParameter, int clickAndCollectParameter) {
+        return "make_interval(secs => CASE " + holdType + " WHEN 'cart' THEN CAST(?" + cartParameter
+                + " AS double precision) ELSE CAST(?" + clickAndCollectParameter + " AS double precision) END)";
     }
 
     private static Double seconds(Duration duration) {

@@ -179,7 +179,8 @@ public class ReservationService {
     @WithTransaction
     public Uni<ReservationView> extend(UUID id, int minutes, Caller caller) {
         return idempotent.once(caller.idempotencyKey(), caller.scope("POST /reservations/" + id + "/extend"),
-                minutes, ReservationView.class, () -> reservations.extend(id, minutes)
+                minutes, ReservationView.class, () -> reservations.extend(id, minutes, holds.cart().expiringNotice(),
+                        holds.clickAndCollect().expiringNotice())
                         .chain(extended -> extended != null
                                 ? events.publish(ReservationEvent.EXTENDED, extended)
                                 : require(id).map(ReservationService::whyNotExtended))
