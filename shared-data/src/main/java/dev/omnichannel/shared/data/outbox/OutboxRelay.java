@@ -1,6 +1,8 @@
 package dev.omnichannel.shared.data.outbox;
 
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.vertx.ContextLocals;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -24,9 +26,11 @@ import org.jboss.logging.Logger;
 /**
  * Sends committed outbox rows to Kafka in commit order, then deletes them.
  *
- * <p>{@link Outbox#publish} wakes it: for a quarter of a second it drains every few milliseconds,
- * so an event is relayed soon after its transaction commits without knowing when that is. A slow
- * timer catches anything else (rows of a replica that stopped). A transaction-scoped advisory
+ * <p>{@link Outbox#publish} wakes it. An HTTP request that wrote events has them relayed as soon
+ * as its response is ready ({@link RelayAfterResponse}: its transaction committed by then); for
+ * writes made elsewhere (Kafka consumers, scheduled jobs) it drains every few milliseconds for a
+ * quarter of a second, so an event is relayed soon after its transaction commits without knowing
+ * when that is. A slow timer catches anything else (rows of a replica that stopped). A transaction-scoped advisory
  * lock lets one replica relay at a time, which keeps the per-key order; a crash between the send
  * and the delete resends, and consumers deduplicate on the id.
  *
@@ -44,6 +48,7 @@ public class OutboxRelay {
     private static final long TICK_MS = 5;
     private static final long HOT_FOR_NANOS = 250_000_000L;
     private static final long NO_TICKER = -1;
+    private static final String WROTE_EVENTS = OutboxRelay.class.getName() + ".wrote-events";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -68,10 +73,18 @@ public class OutboxRelay {
 
     /** A transaction is writing events: relay them soon after it commits. */
     public synchronized void wakeUp() {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(WROTE_EVENTS, Boolean.TRUE);
+        }
         hotUntil = System.nanoTime() + HOT_FOR_NANOS;
         if (ticker == NO_TICKER) {
             ticker = vertx.setPeriodic(TICK_MS, this::tick);
         }
+    }
+
+    /** Whether the request (or message) being handled on this Vert.x context wrote events. */
+    boolean wroteEventsHere() {
+        return VertxContext.isOnDuplicatedContext() && ContextLocals.get(WROTE_EVENTS, Boolean.FALSE);
     }
 
     private synchronized void tick(long timer) {
