@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,9 +31,10 @@ import org.jboss.logging.Logger;
  * as its response is ready ({@link RelayAfterResponse}: its transaction committed by then); for
  * writes made elsewhere (Kafka consumers, scheduled jobs) it drains every few milliseconds for a
  * quarter of a second, so an event is relayed soon after its transaction commits without knowing
- * when that is. A slow timer catches anything else (rows of a replica that stopped). A transaction-scoped advisory
- * lock lets one replica relay at a time, which keeps the per-key order; a crash between the send
- * and the delete resends, and consumers deduplicate on the id.
+ * when that is. A slow timer catches anything else (rows of a replica that stopped).
+ *
+ * <p>A transaction-scoped advisory lock lets one replica relay at a time, which keeps the per-key
+ * order; a crash between the send and the delete resends, and consumers deduplicate on the id.
  *
  * <p>It deliberately does not use PostgreSQL's LISTEN/NOTIFY: a NOTIFY serialises the commits of
  * every transaction that sends one, which costs a hot write path (reservations) a fifth of its
@@ -44,9 +46,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary, fixed: the advisory lock that elects the relaying replica. */
     private static final long RELAY_LOCK = 0x6f75_7462_6f78L;
-    /** After a wake-up the relay drains every 5 ms for 250 ms: most transactions commit within that. */
+    /** After a wake-up the relay drains every 5 ms for a while ({@code omni.outbox.drain-after-write}). */
     private static final long TICK_MS = 5;
-    private static final long HOT_FOR_NANOS = 250_000_000L;
     private static final long NO_TICKER = -1;
     private static final String WROTE_EVENTS = OutboxRelay.class.getName() + ".wrote-events";
 
@@ -55,6 +56,7 @@ public class OutboxRelay {
     private final MutinyEmitter<String> emitter;
     private final int batchSize;
     private final String topicPrefix;
+    private final long hotForNanos;
     private final AtomicBoolean draining = new AtomicBoolean();
     private final AtomicBoolean drainAgain = new AtomicBoolean();
     private long hotUntil;
@@ -63,12 +65,14 @@ public class OutboxRelay {
     OutboxRelay(Pool pool, Vertx vertx,
             @Channel("outbox") @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 4096) MutinyEmitter<String> emitter,
             @ConfigProperty(name = "omni.outbox.batch-size") int batchSize,
-            @ConfigProperty(name = "omni.kafka.topic-prefix") Optional<String> topicPrefix) {
+            @ConfigProperty(name = "omni.kafka.topic-prefix") Optional<String> topicPrefix,
+            @ConfigProperty(name = "omni.outbox.drain-after-write") Duration drainAfterWrite) {
         this.pool = pool;
         this.vertx = vertx;
         this.emitter = emitter;
         this.batchSize = batchSize;
         this.topicPrefix = topicPrefix.orElse("");
+        this.hotForNanos = drainAfterWrite.toNanos();
     }
 
     /** A transaction is writing events: relay them soon after it commits. */
@@ -76,7 +80,7 @@ public class OutboxRelay {
         if (VertxContext.isOnDuplicatedContext()) {
             ContextLocals.put(WROTE_EVENTS, Boolean.TRUE);
         }
-        hotUntil = System.nanoTime() + HOT_FOR_NANOS;
+        hotUntil = System.nanoTime() + hotForNanos;
         if (ticker == NO_TICKER) {
             ticker = vertx.setPeriodic(TICK_MS, this::tick);
         }
