@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.omnichannel.shared.data.idempotency.IdempotencyKeyRetention;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,12 @@ import org.junit.jupiter.api.Test;
 /** Idempotency-Key handling over the real PostgreSQL. */
 @QuarkusTest
 class IdempotentRequestsTest {
+
+    @Inject
+    Pool database;
+
+    @Inject
+    IdempotencyKeyRetention retention;
 
     private static int increment(String counter, int by, String key) {
         var request = given().contentType(ContentType.JSON).body(Map.of("by", by));
@@ -85,5 +95,22 @@ class IdempotentRequestsTest {
                 .then().statusCode(400);
 
         assertEquals(0, value(counter));
+    }
+
+    @Test
+    void keys_older_than_the_retention_are_forgotten_and_recent_ones_kept() {
+        String counter = "c-" + UUID.randomUUID();
+        String old = UUID.randomUUID().toString();
+        String recent = UUID.randomUUID().toString();
+        increment(counter, 1, old);
+        increment(counter, 10, recent);
+        database.preparedQuery("UPDATE idempotency_record SET created_at = now() - interval '8 days' WHERE key = $1")
+                .execute(Tuple.of(old)).await().indefinitely();
+
+        retention.forgetExpired().await().indefinitely();
+
+        assertEquals(11, increment(counter, 10, recent), "a recent key still returns its first result");
+        assertEquals(12, increment(counter, 1, old), "a forgotten key is a new request");
+        assertEquals(12, value(counter));
     }
 }
