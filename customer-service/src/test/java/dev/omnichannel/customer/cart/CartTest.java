@@ -7,9 +7,11 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.omnichannel.customer.cart.service.GuestCartRetention;
 import dev.omnichannel.customer.support.Database;
 import dev.omnichannel.customer.support.Service;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,6 +27,9 @@ class CartTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    GuestCartRetention retention;
 
     @Test
     void the_same_user_sees_one_cart_from_the_web_and_from_the_mobile_app() {
@@ -104,6 +109,25 @@ class CartTest {
         asGateway().header("X-Cart-Token", token).get("/carts/{id}", cartId).then().body("items[0].quantity", equalTo(2));
         assertEquals(0, Database.count(pool, "SELECT count(*) FROM cart WHERE token_hash = $1", token),
                 "the token itself is never stored");
+    }
+
+    @Test
+    void guest_carts_untouched_for_30_days_are_deleted_and_the_others_kept() throws Throwable {
+        var abandoned = asGateway().post("/carts").then().statusCode(201).extract();
+        var recent = asGateway().post("/carts").then().statusCode(201).extract();
+        asGateway().header("X-Cart-Token", abandoned.<String>path("cartToken")).body(Map.of("quantity", 1))
+                .put("/carts/{id}/items/TENT-2P", abandoned.<String>path("id")).then().statusCode(200);
+        Database.execute(pool, "UPDATE cart SET updated_at = now() - interval '31 days' WHERE id = $1",
+                UUID.fromString(abandoned.path("id")));
+
+        VertxContextSupport.subscribeAndAwait(() -> retention.forgetAbandoned());
+
+        asGateway().header("X-Cart-Token", abandoned.<String>path("cartToken")).get("/carts/{id}", abandoned.<String>path("id"))
+                .then().statusCode(404);
+        assertEquals(0, Database.count(pool, "SELECT count(*) FROM cart_item WHERE cart_id = $1",
+                UUID.fromString(abandoned.path("id"))), "its lines go with it");
+        asGateway().header("X-Cart-Token", recent.<String>path("cartToken")).get("/carts/{id}", recent.<String>path("id"))
+                .then().statusCode(200);
     }
 
     @Test
