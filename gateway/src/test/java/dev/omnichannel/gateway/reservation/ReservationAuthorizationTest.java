@@ -95,6 +95,17 @@ class ReservationAuthorizationTest {
     }
 
     @Test
+    void an_oversized_body_is_a_413_problem_and_reaches_no_service() {
+        String huge = RESERVATION_AT_LOUVRE.formatted(ALICE).replace("TENT-2P", "x".repeat(300 * 1024));
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body(huge)
+                .post("/api/v1/reservations")
+                .then().statusCode(413)
+                .contentType("application/problem+json")
+                .body("status", equalTo(413));
+        Services.inventory().verify(0, postRequestedFor(urlEqualTo("/reservations")));
+    }
+
+    @Test
     void a_customer_always_reserves_for_themself() {
         given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON)
                 .body(RESERVATION_AT_LOUVRE.formatted(BOB))

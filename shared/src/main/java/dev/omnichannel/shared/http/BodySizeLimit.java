@@ -1,4 +1,4 @@
-package dev.omnichannel.customer.common;
+package dev.omnichannel.shared.http;
 
 import dev.omnichannel.shared.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -9,7 +9,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a declared body larger than {@code quarkus.http.limits.max-body-size} with a 413
- * problem+json before anything reads it. (Quarkus' own check, which runs right after, answers
+ * problem+json before anything reads it, in the gateway and in every service. (Quarkus' own check, which runs right after, answers
  * an empty 413; it still guards chunked bodies, which declare no length.)
  */
 @ApplicationScoped
