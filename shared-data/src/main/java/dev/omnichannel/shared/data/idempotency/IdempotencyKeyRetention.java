@@ -13,8 +13,9 @@ import org.jboss.logging.Logger;
 /**
  * Forgets Idempotency-Keys older than {@code omni.idempotency.keep}: clients retry within minutes
  * or hours, and the table would otherwise grow by a row per mutation forever. A key used again
- * after that is a new request. Every replica runs it (deleting the same rows twice is harmless),
- * in batches that keep each statement short.
+ * after that is a new request. Every replica runs it once a day, off-peak and not at start-up
+ * (the old rows are found by a scan); deleting the same rows twice is harmless, and batches keep
+ * each statement short.
  */
 @ApplicationScoped
 public class IdempotencyKeyRetention {
@@ -30,7 +31,7 @@ public class IdempotencyKeyRetention {
         this.keep = keep;
     }
 
-    @Scheduled(every = "${omni.idempotency.forget-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(cron = "${omni.idempotency.forget-cron}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> run() {
         return forgetExpired()
