@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs once, when the data volume is empty: one database and one owner per service, and one
-# for Keycloak. Nobody but the owner may connect to a database.
+# Runs once, when the data volume is empty: one database and one owner per service (the
+# gateway's holds its view model), and one for Keycloak. Nobody but the owner may connect to a
+# database. A database added here later is not created on an existing volume (k8s/README.md).
 set -eu
 
 create_database() {
@@ -15,4 +16,5 @@ SQL
 create_database customer "$CUSTOMER_DB_USERNAME" "$CUSTOMER_DB_PASSWORD"
 create_database inventory "$INVENTORY_DB_USERNAME" "$INVENTORY_DB_PASSWORD"
 create_database messaging "$MESSAGING_DB_USERNAME" "$MESSAGING_DB_PASSWORD"
+create_database gateway "$GATEWAY_DB_USERNAME" "$GATEWAY_DB_PASSWORD"
 create_database keycloak "$KEYCLOAK_DB_USERNAME" "$KEYCLOAK_DB_PASSWORD"

@@ -21,10 +21,11 @@ class HealthTest {
     }
 
     @Test
-    void the_gateway_is_ready_once_the_stock_read_model_has_caught_up() {
+    void the_gateway_is_ready_once_every_read_model_has_caught_up_with_its_topics() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().get("/q/health/ready").statusCode() == 200);
         given().get("/q/health/ready").then()
-                .body("checks.name", hasItem("stock read model"))
-                .body("checks.find { it.name == 'stock read model' }.status", equalTo("UP"));
+                .body("checks.name", hasItem("read models"))
+                .body("checks.find { it.name == 'read models' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'read models' }.data.size()", equalTo(5));
     }
 }

@@ -106,7 +106,8 @@ class ContainerImagesTest {
     /**
      * Jackson reads and writes the shared event records, CloudEvent and the problem types through
      * ObjectMapper outside REST endpoints (outbox, consumers, exception mappers), where Quarkus
-     * does not register them for reflection: every service registers all of them.
+     * does not register them for reflection: every service registers all of them, and may register
+     * its own types besides (the gateway's view model parts, stored as JSON).
      */
     @ParameterizedTest
     @MethodSource("services")
@@ -117,7 +118,9 @@ class ContainerImagesTest {
         Map<String, JsonNode> registered = new LinkedHashMap<>();
         entries.forEach(entry -> registered.put(entry.path("name").asText(), entry));
         Map<String, String> expected = sharedJsonTypes();
-        assertEquals(expected.keySet(), new TreeSet<>(registered.keySet()), service + " reflect-config.json names every shared JSON type");
+        Set<String> shared = new TreeSet<>(registered.keySet());
+        shared.removeIf(name -> name.startsWith("dev.omnichannel." + Repository.database(service) + "."));
+        assertEquals(expected.keySet(), shared, service + " reflect-config.json names every shared JSON type (and its own types only)");
         for (var type : expected.entrySet()) {
             JsonNode entry = registered.get(type.getKey());
             for (String flag : List.of("allDeclaredConstructors", "allDeclaredMethods", "allDeclaredFields")) {

@@ -107,7 +107,7 @@ class OverlayContentsTest {
         String readme = Repository.read(Repository.K8S.resolve("README.md"));
         List<String> missing = needed.stream().filter(secret -> !readme.contains("`" + secret + "`")).toList();
         assertEquals(List.of(), missing, "secrets of prod not documented in k8s/README.md");
-        assertTrue(needed.containsAll(Set.of("customer-db", "inventory-db", "messaging-db", "keycloak-db", "gateway-oidc-client",
+        assertTrue(needed.containsAll(Set.of("customer-db", "inventory-db", "messaging-db", "gateway-db", "keycloak-db", "gateway-oidc-client",
                 "kiosk-oidc-client", "messaging-providers")), "prod secrets " + needed);
     }
 
@@ -145,7 +145,7 @@ class OverlayContentsTest {
         assertTrue(dev.podSpec("StatefulSet", "kafka").path("containers").path(0).path("image").asText().startsWith("docker.io/apache/kafka:"));
         assertTrue(dev.find("Deployment", "greenmail").isPresent());
         String init = dev.generated("ConfigMap", "postgres-init").json().path("data").path("init-databases.sh").asText();
-        for (String database : List.of("customer", "inventory", "messaging", "keycloak")) {
+        for (String database : List.of("customer", "inventory", "messaging", "gateway", "keycloak")) {
             assertTrue(init.contains("create_database " + database + " "), "dev PostgreSQL creates " + database);
         }
     }
@@ -157,20 +157,44 @@ class OverlayContentsTest {
                 "k8s/overlays/dev/keycloak/omnichannel-realm.json must be a copy of infra/keycloak/omnichannel-realm.json");
     }
 
+    /**
+     * The topics of Topics.java, with the local stack's cleanup policy and retention (./omni's
+     * TOPICS): the compacted ones compacted, the ones the gateway's view model is rebuilt from kept
+     * for ever.
+     */
     @Test
-    void both_overlays_create_exactly_the_suites_topics() {
-        Map<String, Boolean> expected = topicsOfTheSuite();
-        String job = Overlay.of("dev").podSpec("Job", "kafka-topics").path("containers").path(0).path("command").toString();
-        for (var topic : expected.entrySet()) {
-            assertTrue(job.contains(topic.getKey()), "dev creates " + topic.getKey());
+    void both_overlays_create_exactly_the_suites_topics_with_their_configs() {
+        Map<String, Map<String, String>> expected = topicsOfTheLocalStack();
+        Map<String, Boolean> compacted = new TreeMap<>();
+        expected.forEach((topic, configs) -> compacted.put(topic, "compact".equals(configs.get("cleanup.policy"))));
+        assertEquals(topicsOfTheSuite(), compacted, "./omni's TOPICS (name -> compacted) against Topics.java");
+        assertEquals(Set.of("customer.events", "inventory.fulfilment", "messaging.events"),
+                expected.entrySet().stream().filter(t -> t.getValue().containsKey("retention.ms")).map(Map.Entry::getKey)
+                        .collect(java.util.stream.Collectors.toSet()),
+                "./omni keeps every record of the topics the gateway's view model is rebuilt from");
+
+        String job = Overlay.of("dev").podSpec("Job", "kafka-topics").path("containers").path(0).path("command").path(2).asText();
+        Map<String, Map<String, String>> dev = new TreeMap<>();
+        Matcher topic = Pattern.compile("(?m)^topic ([\\w.]+)(?: (\\S+))?$").matcher(job);
+        while (topic.find()) {
+            Map<String, String> configs = new TreeMap<>();
+            if (topic.group(2) != null) {
+                for (String config : topic.group(2).split(",")) {
+                    configs.put(config.substring(0, config.indexOf('=')), config.substring(config.indexOf('=') + 1));
+                }
+            }
+            dev.put(topic.group(1), retentionOf(configs));
         }
-        assertTrue(job.contains("--topic inventory.stock") && job.contains("cleanup.policy=compact"), "dev compacts inventory.stock");
-        Map<String, Boolean> prod = new TreeMap<>();
-        for (Manifest topic : Overlay.of("prod").ofKind("KafkaTopic")) {
-            prod.put(topic.spec().path("topicName").asText(), "compact".equals(topic.spec().path("config").path("cleanup.policy").asText()));
-            assertTrue(topic.spec().path("replicas").asInt() >= 3, topic.id() + " is replicated");
+        assertEquals(expected, dev, "dev's kafka-topics Job (name -> cleanup.policy and retention.ms)");
+
+        Map<String, Map<String, String>> prod = new TreeMap<>();
+        for (Manifest kafkaTopic : Overlay.of("prod").ofKind("KafkaTopic")) {
+            Map<String, String> configs = new TreeMap<>();
+            kafkaTopic.spec().path("config").properties().forEach(config -> configs.put(config.getKey(), config.getValue().asText()));
+            prod.put(kafkaTopic.spec().path("topicName").asText(), retentionOf(configs));
+            assertTrue(kafkaTopic.spec().path("replicas").asInt() >= 3, kafkaTopic.id() + " is replicated");
         }
-        assertEquals(expected, prod, "prod KafkaTopics (name -> compacted)");
+        assertEquals(expected, prod, "prod KafkaTopics (name -> cleanup.policy and retention.ms)");
     }
 
     @Test
@@ -186,8 +210,28 @@ class OverlayContentsTest {
             JsonNode pdb = prod.get("PodDisruptionBudget", service).spec();
             assertTrue(NetworkModel.matches(pdb.path("selector"), Manifest.labels(deployment.podTemplate().orElseThrow().path("metadata"))),
                     service + " budget selects its pods");
-            assertTrue(pdb.path("minAvailable").asInt() >= 1, service);
+            // either form keeps a pod up: at least one available, or fewer evicted than the fewest replicas
+            assertTrue(pdb.path("minAvailable").asInt() >= 1
+                    || pdb.path("maxUnavailable").asInt() >= 1 && pdb.path("maxUnavailable").asInt() < hpa.path("minReplicas").asInt(), service);
         }
+    }
+
+    /**
+     * Every gateway pod there can be (the HPA's maximum and one more in a rollout), each with its
+     * reactive pool and Flyway's JDBC connection, fits in PostgreSQL's 100 connections, 3 of which
+     * are kept for superusers.
+     */
+    @Test
+    void prod_the_gateways_replicas_fit_in_its_databases_connections() {
+        Overlay prod = Overlay.of("prod");
+        int pods = prod.get("HorizontalPodAutoscaler", "gateway").spec().path("maxReplicas").asInt()
+                + prod.get("Deployment", "gateway").spec().path("strategy").path("rollingUpdate").path("maxSurge").asInt();
+        Matcher poolDefault = Pattern.compile("(?m)^quarkus\\.datasource\\.reactive\\.max-size=(\\d+)$")
+                .matcher(Repository.read(Repository.ROOT.resolve("gateway/src/main/resources/application.properties")));
+        assertTrue(poolDefault.find(), "the gateway sets quarkus.datasource.reactive.max-size");
+        int connections = Integer.parseInt(WorkloadRulesTest.config(prod, "gateway")
+                .getOrDefault("QUARKUS_DATASOURCE_REACTIVE_MAX_SIZE", poolDefault.group(1)));
+        assertTrue(pods * (connections + 1) <= 100 - 3, pods + " gateway pods x (" + connections + " + 1) connections to gateway-db");
     }
 
     @Test
@@ -197,7 +241,7 @@ class OverlayContentsTest {
         assertEquals(Set.of("controller", "broker"), new TreeSet<>(WorkloadRulesTest.texts(pool.spec().path("roles"))), "KRaft nodes");
         assertTrue(pool.spec().path("replicas").asInt() >= 3);
         assertEquals("app: kafka", "app: " + pool.spec().path("template").path("pod").path("metadata").path("labels").path("app").asText());
-        for (String database : List.of("customer", "inventory", "messaging", "keycloak")) {
+        for (String database : List.of("customer", "inventory", "messaging", "gateway", "keycloak")) {
             JsonNode cluster = prod.get("Cluster", database + "-db").spec();
             assertEquals(database, cluster.path("bootstrap").path("initdb").path("database").asText());
             assertEquals(database + "-db", cluster.path("bootstrap").path("initdb").path("secret").path("name").asText());
@@ -294,8 +338,33 @@ class OverlayContentsTest {
         while (matcher.find()) {
             topics.put(matcher.group(2), matcher.group(1).contains("compacted"));
         }
-        assertEquals(5, topics.size(), "topics found in Topics.java: " + topics);
+        assertEquals(6, topics.size(), "topics found in Topics.java: " + topics);
         return topics;
+    }
+
+    /** Topic name -> cleanup.policy and retention.ms, from ./omni's TOPICS ({@code name:partitions[:compact|:keep]}). */
+    static Map<String, Map<String, String>> topicsOfTheLocalStack() {
+        Matcher line = Pattern.compile("(?m)^TOPICS=\\(([^)]*)\\)").matcher(Repository.read(Repository.ROOT.resolve("omni")));
+        assertTrue(line.find(), "./omni has a TOPICS=(...) line");
+        Map<String, Map<String, String>> topics = new TreeMap<>();
+        for (String spec : line.group(1).trim().split("\\s+")) {
+            String[] parts = spec.split(":");
+            String kind = parts.length > 2 ? parts[2] : "";
+            topics.put(parts[0], switch (kind) {
+                case "compact" -> Map.of("cleanup.policy", "compact");
+                case "keep" -> Map.of("retention.ms", "-1");
+                case "" -> Map.of();
+                default -> throw new AssertionError("unknown topic kind in ./omni: " + spec);
+            });
+        }
+        return topics;
+    }
+
+    /** Only what decides how long records stay: the cleanup policy and the retention. */
+    private static Map<String, String> retentionOf(Map<String, String> configs) {
+        Map<String, String> kept = new TreeMap<>(configs);
+        kept.keySet().retainAll(Set.of("cleanup.policy", "retention.ms"));
+        return kept;
     }
 
     private static Set<String> secretsReferenced(Overlay overlay) {

@@ -16,8 +16,10 @@ final class Repository {
 
     /** The four services, the module of each being its name. */
     static final List<String> SERVICES = List.of("gateway", "customer-service", "inventory-service", "messaging-service");
-    /** The services that own a PostgreSQL database, and that database's name. */
-    static final List<String> SERVICES_WITH_DATABASE = List.of("customer-service", "inventory-service", "messaging-service");
+    /** The services the gateway calls. */
+    static final List<String> CALLED_SERVICES = List.of("customer-service", "inventory-service", "messaging-service");
+    /** The services that own a PostgreSQL database (the gateway's holds its view model): all of them. */
+    static final List<String> SERVICES_WITH_DATABASE = SERVICES;
 
     private Repository() {
     }
@@ -32,8 +34,9 @@ final class Repository {
         };
     }
 
+    /** The name of the service's database, of its owner and of the Secret ({@code <database>-db}) it logs in with. */
     static String database(String service) {
-        return service.substring(0, service.indexOf('-'));
+        return service.replaceFirst("-service$", "");
     }
 
     /** Every overlay: each folder of k8s/overlays with a kustomization.yaml. */

@@ -77,7 +77,7 @@ class ErasureTest {
         String reservation = UUID.randomUUID().toString();
         Events.send(Topics.INVENTORY_FULFILMENT, reservation, new ReservationEvent(ReservationEvent.COLLECTED, reservation,
                 id, "lyon-part-dieu", "COLLECTED", List.of(new ReservationEvent.Line(cartSku, 1, new BigDecimal("77.70"))),
-                new BigDecimal("77.70"), "EUR", "123456", null, "store"));
+                new BigDecimal("77.70"), "EUR", "123456", null, "store", "click-and-collect", null, Instant.now(), 3));
         Events.send(Topics.INTERACTIONS, id, new InteractionRecorded(id, "web", "product-view", wishSku, null, null,
                 Instant.now()));
 

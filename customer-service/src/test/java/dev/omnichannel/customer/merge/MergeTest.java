@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.customer.support.Database;
 import dev.omnichannel.customer.support.Events;
 import dev.omnichannel.customer.support.Service;
@@ -23,8 +24,10 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +87,19 @@ class MergeTest {
         return asGateway().get("/customers/{id}/timeline?size=100", customerId).then().statusCode(200).extract().path("items.kind");
     }
 
+    /** The stored version (the API answers a merged-away id with its survivor). */
+    private long version(String customerId) {
+        return Database.rows(pool, "SELECT version FROM customer WHERE id = $1", UUID.fromString(customerId))
+                .getFirst().getLong("version");
+    }
+
+    /** A snapshot's cart as sku to quantity. */
+    private static Map<String, Integer> quantities(JsonNode cart) {
+        Map<String, Integer> bySku = new HashMap<>();
+        cart.forEach(line -> bySku.put(line.path("sku").asText(), line.path("quantity").asInt()));
+        return bySku;
+    }
+
     private static String merge(String survivor, String duplicate) {
         return asGateway("store").header("X-Actor", CLERK).body(Map.of("duplicateId", duplicate))
                 .post("/customers/{id}/merge", survivor)
@@ -95,6 +111,8 @@ class MergeTest {
     @Test
     void a_merge_moves_everything_to_the_survivor_and_publishes_it() {
         Pair p = twoProfilesOfOnePerson();
+        long survivorBefore = version(p.survivor());
+        long duplicateBefore = version(p.duplicate());
         String mergeId;
         try (TopicProbe topic = TopicProbe.open(Topics.CUSTOMER_EVENTS)) {
             mergeId = merge(p.survivor(), p.duplicate());
@@ -102,11 +120,22 @@ class MergeTest {
             TopicProbe.Received merged = topic.await(r -> r.type().equals("customer.merged") && p.survivor().equals(r.key()));
             assertEquals(mergeId, merged.data().path("mergeId").asText());
             assertEquals(p.duplicate(), merged.data().path("duplicateId").asText());
+            // (snapshots of the changes made before the merge may still be on their way)
             TopicProbe.Received snapshot = topic.await(r -> r.type().equals("customer.profile-changed")
-                    && p.survivor().equals(r.key()));
+                    && p.survivor().equals(r.key()) && r.data().path("version").asLong() > survivorBefore);
             assertTrue(snapshot.data().path("phones").toString().contains(p.duplicatePhone()));
             assertTrue(snapshot.data().path("socialHandles").toString().contains("instagram:" + p.handle()));
             assertFalse(snapshot.data().path("consents").path("email").path("granted").asBoolean(true));
+            // the survivor's snapshot holds the moved cart lines and wishlist; the duplicate's holds nothing
+            assertEquals(Map.of(p.shared(), 5, p.duplicateOnly(), 1), quantities(snapshot.data().path("cart")));
+            assertEquals(Set.of(p.wishedByBoth(), p.wishedByDuplicate()),
+                    Set.copyOf(snapshot.data().path("wishlist").findValuesAsText("sku")));
+            JsonNode duplicate = topic.await(r -> r.type().equals("customer.profile-changed")
+                    && p.duplicate().equals(r.key()) && r.data().path("version").asLong() > duplicateBefore).data();
+            assertEquals(0, duplicate.path("cart").size());
+            assertEquals(0, duplicate.path("wishlist").size());
+            assertEquals(0, duplicate.path("subjects").size());
+            assertEquals(0, duplicate.path("phones").size());
         }
 
         asGateway().get("/customers/{id}", p.survivor()).then().statusCode(200)
@@ -152,6 +181,8 @@ class MergeTest {
         Events.send(Topics.INTERACTIONS, p.duplicate(), new InteractionRecorded(p.duplicate(), "web", "login", null, null,
                 null, Instant.now()));
         await().atMost(Duration.ofSeconds(30)).until(() -> timelineKinds(p.survivor()).contains("login"));
+        long survivorBefore = version(p.survivor());
+        long duplicateBefore = version(p.duplicate());
 
         try (TopicProbe topic = TopicProbe.open(Topics.CUSTOMER_EVENTS)) {
             asGateway().header("X-Actor", "admin:root").post("/merges/{id}/undo", mergeId)
@@ -162,8 +193,15 @@ class MergeTest {
 
             TopicProbe.Received undone = topic.await(r -> r.type().equals("customer.merge-undone"));
             assertEquals(p.duplicate(), undone.data().path("restoredId").asText());
-            topic.await(r -> r.type().equals("customer.profile-changed") && p.duplicate().equals(r.key()));
-            topic.await(r -> r.type().equals("customer.profile-changed") && p.survivor().equals(r.key()));
+            JsonNode restored = topic.await(r -> r.type().equals("customer.profile-changed")
+                    && p.duplicate().equals(r.key()) && r.data().path("version").asLong() > duplicateBefore).data();
+            JsonNode survivor = topic.await(r -> r.type().equals("customer.profile-changed")
+                    && p.survivor().equals(r.key()) && r.data().path("version").asLong() > survivorBefore).data();
+            assertEquals(Map.of(p.shared(), 3, p.duplicateOnly(), 1), quantities(restored.path("cart")));
+            assertEquals(Set.of(p.wishedByBoth(), p.wishedByDuplicate()),
+                    Set.copyOf(restored.path("wishlist").findValuesAsText("sku")));
+            assertEquals(Map.of(p.shared(), 2), quantities(survivor.path("cart")));
+            assertEquals(List.of(p.wishedByBoth()), survivor.path("wishlist").findValuesAsText("sku"));
         }
 
         asGateway().get("/customers/{id}", p.duplicate()).then().statusCode(200)

@@ -47,7 +47,7 @@ class SegmentTest {
         String reservation = UUID.randomUUID().toString();
         Events.send(Topics.INVENTORY_FULFILMENT, reservation, new ReservationEvent(ReservationEvent.COLLECTED, reservation,
                 customerId, storeId, "COLLECTED", List.of(new ReservationEvent.Line("TENT-2P", 1, new BigDecimal(total))),
-                new BigDecimal(total), "EUR", "000000", null, "store"));
+                new BigDecimal(total), "EUR", "000000", null, "store", "click-and-collect", null, Instant.now(), 3));
     }
 
     @Test
@@ -92,11 +92,11 @@ class SegmentTest {
 
         String order = UUID.randomUUID().toString();
         Events.send(Topics.INVENTORY_FULFILMENT, order, new OrderEvent(OrderEvent.CREATED, order, id, "CREATED", null,
-                List.of(new OrderEvent.Allocation("wh-orleans", "SLEEPBAG-5C", 1)), new BigDecimal("119.00"), "EUR", "web"));
+                List.of(new OrderEvent.Allocation("wh-orleans", "SLEEPBAG-5C", 1)), new BigDecimal("119.00"), "EUR", "web", Instant.now(), 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> segments(id).contains("vip"));
 
         Events.send(Topics.INVENTORY_FULFILMENT, order, new OrderEvent(OrderEvent.CANCELLED, order, id, "CANCELLED", null,
-                List.of(), new BigDecimal("119.00"), "EUR", "web"));
+                List.of(), new BigDecimal("119.00"), "EUR", "web", Instant.now(), 2));
         await().atMost(Duration.ofSeconds(30)).until(() -> !segments(id).contains("vip"));
     }
 

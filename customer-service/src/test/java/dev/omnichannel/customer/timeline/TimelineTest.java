@@ -75,10 +75,10 @@ class TimelineTest {
         List<ReservationEvent.Line> lines = List.of(new ReservationEvent.Line("BOTTLE-1L", 2, new BigDecimal("24.90")));
         Events.send(Topics.INVENTORY_FULFILMENT, reservation, Events.event("urn:omnichannel:inventory-service", reservation,
                 new ReservationEvent(ReservationEvent.CONFIRMED, reservation, id, "paris-louvre", "CONFIRMED", lines,
-                        new BigDecimal("49.80"), "EUR", "123456", t0.plus(Duration.ofDays(3)), "web")));
+                        new BigDecimal("49.80"), "EUR", "123456", t0.plus(Duration.ofDays(3)), "web", "click-and-collect", null, t0, 1)));
         String order = UUID.randomUUID().toString();
         Events.send(Topics.INVENTORY_FULFILMENT, order, new OrderEvent(OrderEvent.CREATED, order, id, "CREATED",
-                null, List.of(new OrderEvent.Allocation("wh-orleans", "TENT-2P", 1)), new BigDecimal("249.00"), "EUR", "kiosk"));
+                null, List.of(new OrderEvent.Allocation("wh-orleans", "TENT-2P", 1)), new BigDecimal("249.00"), "EUR", "kiosk", Instant.now(), 1));
         Events.send(Topics.INVENTORY_FULFILMENT, "ret-1", new ReturnAccepted(UUID.randomUUID().toString(), "lyon-part-dieu",
                 "BOTTLE-1L", 1, "resaleable", reservation, id, "store"));
         Events.send(Topics.MESSAGING_EVENTS, id, new MessageStatusChanged(UUID.randomUUID().toString(), id,

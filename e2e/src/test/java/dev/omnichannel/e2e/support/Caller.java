@@ -61,7 +61,12 @@ public final class Caller {
 
     /** A request to the gateway's public API ({@code /api/v1}) as this caller. */
     public RequestSpecification api() {
-        RequestSpecification request = given().baseUri(LocalStack.GATEWAY).basePath("/api/v1")
+        return apiAt(LocalStack.GATEWAY);
+    }
+
+    /** The same, through another replica of the gateway. */
+    public RequestSpecification apiAt(String gateway) {
+        RequestSpecification request = given().baseUri(gateway).basePath("/api/v1")
                 .contentType(ContentType.JSON).accept(ContentType.JSON);
         return tokens == null ? request : request.auth().oauth2(token());
     }

@@ -3,6 +3,7 @@ package dev.omnichannel.gateway.availability;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.client.Json;
+import dev.omnichannel.gateway.feed.Feeds;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,19 +16,25 @@ import java.util.Map;
 
 /**
  * Availability for every channel, answered from the stock read model once it has caught up (no
- * call to inventory-service on the hot path), and from inventory-service before that.
+ * call to inventory-service on the hot path), and from inventory-service before that. A read first
+ * waits for the model to hold what the topic held when it arrived (bounded), so a change
+ * acknowledged by any replica is in it.
  */
 @ApplicationScoped
 public class AvailabilityService {
 
     private final StockReadModel model;
+    private final StockFeed feed;
+    private final Feeds feeds;
     private final LocationDirectory locations;
     private final InventoryClient inventory;
     private final AvailabilityConfig config;
 
-    public AvailabilityService(StockReadModel model, LocationDirectory locations, InventoryClient inventory,
-            AvailabilityConfig config) {
+    public AvailabilityService(StockReadModel model, StockFeed feed, Feeds feeds, LocationDirectory locations,
+            InventoryClient inventory, AvailabilityConfig config) {
         this.model = model;
+        this.feed = feed;
+        this.feeds = feeds;
         this.locations = locations;
         this.inventory = inventory;
         this.config = config;
@@ -38,10 +45,12 @@ public class AvailabilityService {
         if (skus.isEmpty() || locationId == null) {
             return Uni.createFrom().item(Map.of());
         }
-        if (model.isCaughtUp()) {
-            Map<String, Integer> available = new HashMap<>();
-            skus.forEach(sku -> available.put(sku, model.available(sku, locationId)));
-            return Uni.createFrom().item(available);
+        if (feed.isCaughtUp()) {
+            return feeds.caughtUpWithNow().map(now -> {
+                Map<String, Integer> available = new HashMap<>();
+                skus.forEach(sku -> available.put(sku, model.available(sku, locationId)));
+                return available;
+            });
         }
         return inventory.availabilityAt(skus, locationId).map(answer -> {
             Map<String, Integer> available = new HashMap<>();
@@ -57,13 +66,13 @@ public class AvailabilityService {
                     "lat and lon go together"));
         }
         double radius = radiusKm == null ? config.defaultRadiusKm() : radiusKm;
-        if (!model.isCaughtUp()) {
+        if (!feed.isCaughtUp()) {
             return inventory.availability(sku, storeId, lat, lon, lat == null ? null : radius).map(AvailabilityService::parse);
         }
         Uni<List<Location>> known = lat == null
                 ? locations.all().onFailure().recoverWithItem(List.of())
                 : locations.all();
-        return known.map(all -> {
+        return Uni.combine().all().unis(known, feeds.caughtUpWithNow()).with((all, now) -> {
             Map<String, Location> byId = new LinkedHashMap<>();
             all.forEach(location -> byId.put(location.id(), location));
             // a level the read model has for a location the directory could not name still counts

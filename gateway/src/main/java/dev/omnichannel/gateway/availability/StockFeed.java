@@ -1,109 +1,55 @@
 package dev.omnichannel.gateway.availability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.feed.FeedConfig;
+import dev.omnichannel.gateway.feed.TopicReader;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
-/**
- * Feeds {@link StockReadModel} from {@code inventory.stock}. A plain consumer on its own thread,
- * assigned every partition and reading from the beginning, with no consumer group: each replica
- * of the gateway needs the whole map (a group would split the partitions between replicas) and
- * nothing to commit (the compacted topic is the state; a restart re-reads it). The end offsets
- * seen at start tell when the model has caught up, which readiness waits for.
- */
+/** Feeds {@link StockReadModel} from the compacted {@code inventory.stock}, read whole by every replica. */
 @ApplicationScoped
 public class StockFeed {
 
     private static final Logger LOG = Logger.getLogger(StockFeed.class);
-    private static final Duration RETRY = Duration.ofSeconds(2);
 
     private final StockReadModel model;
-    private final StockFeedConfig config;
     private final ObjectMapper json;
-    private volatile KafkaConsumer<String, String> consumer;
-    private volatile boolean running;
-    private Thread thread;
+    private final TopicReader reader;
+    private final boolean enabled;
 
-    public StockFeed(StockReadModel model, StockFeedConfig config, ObjectMapper json) {
+    public StockFeed(StockReadModel model, FeedConfig config, ObjectMapper json) {
         this.model = model;
-        this.config = config;
         this.json = json;
+        this.enabled = config.enabled();
+        this.reader = new TopicReader("stock-feed", config.stockTopic(), config.bootstrapServers(), config.pollTimeout(),
+                this::apply, model::versionsMayHaveChanged);
     }
 
     void start(@Observes StartupEvent startup) {
-        if (!config.enabled()) {
+        if (enabled) {
+            reader.start();
+        } else {
             LOG.info("stock feed disabled: availability comes from inventory-service");
-            return;
         }
-        running = true;
-        thread = Thread.ofPlatform().name("stock-feed").daemon().start(this::run);
     }
 
     void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
-        running = false;
-        KafkaConsumer<String, String> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (thread != null) {
-            thread.join(Duration.ofSeconds(5));
-        }
+        reader.stop();
     }
 
-    private void run() {
-        while (running) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerConfig())) {
-                consumer = kafka;
-                consume(kafka);
-            } catch (WakeupException stopping) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.warnf(e, "stock feed from %s interrupted; reconnecting", config.topic());
-                sleep();
-            }
-        }
+    public TopicReader reader() {
+        return reader;
     }
 
-    private void consume(KafkaConsumer<String, String> kafka) {
-        List<TopicPartition> partitions = List.of();
-        while (running && partitions.isEmpty()) {
-            partitions = kafka.partitionsFor(config.topic(), Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition()))
-                    .toList();
-            if (partitions.isEmpty()) {
-                LOG.warnf("topic %s not found yet; availability not ready", config.topic());
-                sleep();
-            }
-        }
-        kafka.assign(partitions);
-        kafka.seekToBeginning(partitions);
-        Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
-        LOG.infof("reading %s from the beginning up to %s", config.topic(), endAtStart);
-        while (running) {
-            for (ConsumerRecord<String, String> record : kafka.poll(config.pollTimeout())) {
-                apply(record);
-            }
-            if (!model.isCaughtUp() && endAtStart.entrySet().stream()
-                    .allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
-                model.caughtUp();
-                LOG.infof("stock read model caught up with %s", config.topic());
-            }
-        }
+    /** True once the model has read the topic up to its end as it was at start: answers are then current. */
+    public boolean isCaughtUp() {
+        return reader.isCaughtUp();
     }
 
     private void apply(ConsumerRecord<String, String> record) {
@@ -122,26 +68,6 @@ public class StockFeed {
         } catch (Exception e) {
             LOG.warnf("skipped an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-        }
-    }
-
-    private Properties consumerConfig() {
-        Properties properties = new Properties();
-        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        // the topic is inventory-service's, created compacted by the platform: never create it by reading it
-        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-stock-feed");
-        return properties;
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(RETRY);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

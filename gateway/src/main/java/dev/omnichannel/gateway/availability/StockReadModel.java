@@ -1,10 +1,16 @@
 package dev.omnichannel.gateway.availability;
 
+import dev.omnichannel.gateway.feed.CallerContexts;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 
 /**
  * The available stock of every SKU at every location, as the compacted {@code inventory.stock}
@@ -17,8 +23,11 @@ public class StockReadModel {
     record Level(int available, long version) {
     }
 
+    private record VersionWaiter(Map<String, Long> versions, CompletableFuture<Void> reached) {
+    }
+
     private final Map<String, Map<String, Level>> bySku = new ConcurrentHashMap<>();
-    private volatile boolean caughtUp;
+    private final ConcurrentLinkedQueue<VersionWaiter> waiters = new ConcurrentLinkedQueue<>();
 
     public void apply(StockLevelChanged change) {
         bySku.computeIfAbsent(change.sku(), sku -> new ConcurrentHashMap<>())
@@ -47,12 +56,43 @@ public class StockReadModel {
         return levels;
     }
 
-    /** True once the model has read the topic up to its end as it was at start: answers are then current. */
-    public boolean isCaughtUp() {
-        return caughtUp;
+    /**
+     * Completes (on the caller's Vert.x context) once the model holds at least these versions
+     * ({@code sku@location -> version}), or after {@code atMost}: a write's answer waits for its own
+     * levels, so the writer's next read shows them.
+     */
+    public Uni<Void> awaitVersions(Map<String, Long> versions, Duration atMost) {
+        if (versions.isEmpty() || holds(versions)) {
+            return Uni.createFrom().voidItem();
+        }
+        VersionWaiter waiter = new VersionWaiter(versions, new CompletableFuture<>());
+        waiters.add(waiter);
+        versionsMayHaveChanged();
+        Executor caller = CallerContexts.current();
+        return Uni.createFrom().completionStage(waiter.reached())
+                .ifNoItem().after(atMost).recoverWithItem((Void) null)
+                .invoke(() -> waiters.remove(waiter))
+                .emitOn(caller)
+                .replaceWithVoid();
     }
 
-    void caughtUp() {
-        caughtUp = true;
+    /** The feed applied a batch: the writes waiting for their levels look again. */
+    void versionsMayHaveChanged() {
+        waiters.removeIf(waiter -> {
+            if (!holds(waiter.versions())) {
+                return false;
+            }
+            waiter.reached().complete(null);
+            return true;
+        });
+    }
+
+    private boolean holds(Map<String, Long> versions) {
+        return versions.entrySet().stream().allMatch(entry -> {
+            int at = entry.getKey().indexOf('@');
+            Level level = at < 0 ? null
+                    : bySku.getOrDefault(entry.getKey().substring(0, at), Map.of()).get(entry.getKey().substring(at + 1));
+            return level != null && level.version() >= entry.getValue();
+        });
     }
 }

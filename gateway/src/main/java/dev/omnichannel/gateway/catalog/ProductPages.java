@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnichannel.gateway.availability.AvailabilityService;
 import dev.omnichannel.gateway.availability.LocationAvailability;
 import dev.omnichannel.gateway.availability.LocationDirectory;
+import dev.omnichannel.gateway.availability.StockFeed;
 import dev.omnichannel.gateway.availability.StockReadModel;
 import dev.omnichannel.gateway.client.Json;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
@@ -26,13 +27,16 @@ public class ProductPages {
     private final InventoryClient inventory;
     private final AvailabilityService availability;
     private final StockReadModel stock;
+    private final StockFeed stockFeed;
     private final LocationDirectory locations;
     private final InteractionPublisher interactions;
     private final CallerContext context;
     private final ObjectMapper json;
 
     public ProductPages(InventoryClient inventory, AvailabilityService availability, StockReadModel stock,
-            LocationDirectory locations, InteractionPublisher interactions, CallerContext context, ObjectMapper json) {
+            StockFeed stockFeed, LocationDirectory locations, InteractionPublisher interactions, CallerContext context,
+            ObjectMapper json) {
+        this.stockFeed = stockFeed;
         this.inventory = inventory;
         this.availability = availability;
         this.stock = stock;
@@ -45,7 +49,7 @@ public class ProductPages {
     /** The service's page of products, each with its availability when the read model has it. */
     public Uni<JsonNode> search(String query, Integer page, Integer size) {
         return inventory.products(query, page, size).map(answer -> {
-            if (stock.isCaughtUp()) {
+            if (stockFeed.isCaughtUp()) {
                 for (JsonNode product : Json.items(answer)) {
                     if (product instanceof ObjectNode node) {
                         node.set("availability", json.valueToTree(

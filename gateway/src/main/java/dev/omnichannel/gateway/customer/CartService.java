@@ -9,12 +9,16 @@ import dev.omnichannel.gateway.customer.Requests.CartQuantity;
 import dev.omnichannel.gateway.customer.Requests.GuestCartMerge;
 import dev.omnichannel.gateway.interaction.InteractionPublisher;
 import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** The customer's one cart and wishlist, the same on every device; each change is an interaction. */
+/**
+ * The customer's one cart and wishlist, the same on every device; each change is an interaction,
+ * and is in the customer's next view (the answer is kept in the view model before it goes back).
+ */
 @ApplicationScoped
 public class CartService {
 
@@ -22,35 +26,41 @@ public class CartService {
     private final AvailabilityService availability;
     private final InteractionPublisher interactions;
     private final CallerContext context;
+    private final ViewUpdates views;
 
     public CartService(CustomerClient customers, AvailabilityService availability, InteractionPublisher interactions,
-            CallerContext context) {
+            CallerContext context, ViewUpdates views) {
         this.customers = customers;
         this.availability = availability;
         this.interactions = interactions;
         this.context = context;
+        this.views = views;
     }
 
     public Uni<RestResponse<JsonNode>> setQuantity(String customerId, String sku, CartQuantity quantity) {
         return customers.setCartItem(customerId, sku, quantity, context.idempotencyKey())
+                .call(answer -> views.cartAnswered(answer.getEntity()))
                 .invoke(() -> interactions.record(customerId, context.channel(), InteractionPublisher.CART_CHANGE, sku,
                         null, quantity.quantity()));
     }
 
     public Uni<RestResponse<JsonNode>> remove(String customerId, String sku) {
         return customers.removeCartItem(customerId, sku, context.idempotencyKey())
+                .call(answer -> views.cartAnswered(answer.getEntity()))
                 .invoke(() -> interactions.record(customerId, context.channel(), InteractionPublisher.CART_CHANGE, sku,
                         null, 0));
     }
 
     public Uni<RestResponse<JsonNode>> addToWishlist(String customerId, String sku) {
         return customers.addToWishlist(customerId, sku, context.idempotencyKey())
+                .call(answer -> views.wishlistAnswered(answer.getEntity()))
                 .invoke(() -> interactions.record(customerId, context.channel(), InteractionPublisher.WISHLIST_CHANGE,
                         sku, null, 1));
     }
 
     public Uni<RestResponse<JsonNode>> removeFromWishlist(String customerId, String sku) {
         return customers.removeFromWishlist(customerId, sku, context.idempotencyKey())
+                .call(answer -> views.wishlistAnswered(answer.getEntity()))
                 .invoke(() -> interactions.record(customerId, context.channel(), InteractionPublisher.WISHLIST_CHANGE,
                         sku, null, 0));
     }
@@ -79,6 +89,6 @@ public class CartService {
         }).toList();
         Uni<Void> capped = caps.isEmpty() ? Uni.createFrom().voidItem()
                 : Uni.join().all(caps).andFailFast().replaceWithVoid();
-        return capped.chain(() -> customers.cart(customerId));
+        return capped.chain(() -> customers.cart(customerId)).call(views::cartAnswered);
     }
 }

@@ -8,6 +8,7 @@ import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.client.messaging.MessagingClient;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CustomerDirectory;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,9 +21,11 @@ public class CustomerAccount {
     private final MessagingClient messaging;
     private final CustomerDirectory directory;
     private final ObjectMapper json;
+    private final ViewUpdates views;
 
     public CustomerAccount(CustomerClient customers, InventoryClient inventory, MessagingClient messaging,
-            CustomerDirectory directory, ObjectMapper json) {
+            CustomerDirectory directory, ObjectMapper json, ViewUpdates views) {
+        this.views = views;
         this.customers = customers;
         this.inventory = inventory;
         this.messaging = messaging;
@@ -47,6 +50,7 @@ public class CustomerAccount {
 
     public Uni<Void> erase(String customerId, Caller caller, String idempotencyKey) {
         return customers.erase(customerId, idempotencyKey)
+                .chain(() -> views.erased(customerId))
                 .chain(() -> directory.forget(caller.subject()));
     }
 }

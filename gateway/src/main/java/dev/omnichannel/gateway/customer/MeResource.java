@@ -7,6 +7,7 @@ import dev.omnichannel.gateway.customer.Requests.ConsentChange;
 import dev.omnichannel.gateway.customer.Requests.PreferencesChange;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -31,11 +32,13 @@ public class MeResource {
     private final CallerContext context;
     private final CustomerAccount account;
     private final CustomerClient customers;
+    private final ViewUpdates views;
 
-    public MeResource(CallerContext context, CustomerAccount account, CustomerClient customers) {
+    public MeResource(CallerContext context, CustomerAccount account, CustomerClient customers, ViewUpdates views) {
         this.context = context;
         this.account = account;
         this.customers = customers;
+        this.views = views;
     }
 
     @GET
@@ -50,6 +53,7 @@ public class MeResource {
     public Uni<RestResponse<JsonNode>> changePreferences(@NotNull @Valid PreferencesChange change) {
         return context.customerId()
                 .chain(id -> customers.updatePreferences(id, change, context.idempotencyKey()))
+                .call(answer -> views.profileAnswered(answer.getEntity()))
                 .map(Relay::answer);
     }
 
@@ -61,6 +65,7 @@ public class MeResource {
             @NotNull @Valid ConsentChange consent) {
         return context.customerId()
                 .chain(id -> customers.setConsent(id, channel, consent, context.idempotencyKey()))
+                .call(answer -> views.profileAnswered(answer.getEntity()))
                 .map(Relay::answer);
     }
 

@@ -6,6 +6,7 @@ import dev.omnichannel.gateway.client.messaging.MessagingClient;
 import dev.omnichannel.gateway.security.AccessPolicy;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,11 +36,13 @@ public class ConversationResource {
     private final MessagingClient messaging;
     private final AccessPolicy access;
     private final CallerContext context;
+    private final ViewUpdates views;
 
-    public ConversationResource(MessagingClient messaging, AccessPolicy access, CallerContext context) {
+    public ConversationResource(MessagingClient messaging, AccessPolicy access, CallerContext context, ViewUpdates views) {
         this.messaging = messaging;
         this.access = access;
         this.context = context;
+        this.views = views;
     }
 
     @GET
@@ -52,7 +55,8 @@ public class ConversationResource {
     @Operation(summary = "Start a conversation: {\"subject\",\"text\"}")
     public Uni<RestResponse<JsonNode>> start(@NotNull @Valid NewConversation conversation) {
         return context.customerId()
-                .chain(id -> messaging.startConversation(id, conversation, context.idempotencyKey()))
+                .chain(id -> messaging.startConversation(id, conversation, context.idempotencyKey())
+                        .call(() -> summaryKept(id)))
                 .map(Relay::answer);
     }
 
@@ -60,14 +64,27 @@ public class ConversationResource {
     @Path("/{id}")
     @Operation(summary = "A conversation: messages with channel, author, text, sentAt")
     public Uni<JsonNode> conversation(@PathParam("id") String id) {
-        return own(id);
+        return own(id).call(() -> context.customerId().chain(this::summaryKept)); // reading it reads its messages
     }
 
     @POST
     @Path("/{id}/messages")
     @Operation(summary = "Write in a conversation: {\"text\"}")
     public Uni<RestResponse<JsonNode>> write(@PathParam("id") String id, @NotNull @Valid NewMessage message) {
-        return own(id).chain(() -> messaging.addMessage(id, message, context.idempotencyKey())).map(Relay::answer);
+        return own(id).chain(() -> messaging.addMessage(id, message, context.idempotencyKey()))
+                .call(() -> context.customerId().chain(this::summaryKept))
+                .map(Relay::answer);
+    }
+
+    /**
+     * The customer's conversation summary after their write, kept in the view model so that their
+     * next view shows it on every channel (messaging answers the thread, not the summary). Without
+     * it the write still stands; its event brings the summary a moment later.
+     */
+    private Uni<Void> summaryKept(String customerId) {
+        return messaging.conversationSummary(customerId)
+                .chain(summary -> views.messagesAnswered(customerId, summary))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<JsonNode> own(String conversationId) {

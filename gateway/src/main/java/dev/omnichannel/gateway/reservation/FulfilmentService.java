@@ -1,6 +1,7 @@
 package dev.omnichannel.gateway.reservation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnichannel.gateway.availability.StockWrites;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.reservation.Requests.OrderRequest;
 import dev.omnichannel.gateway.reservation.Requests.ReturnRequest;
@@ -8,6 +9,7 @@ import dev.omnichannel.gateway.reservation.Requests.StatusChange;
 import dev.omnichannel.gateway.security.AccessPolicy;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,14 +26,23 @@ public class FulfilmentService {
     private final InventoryClient inventory;
     private final AccessPolicy access;
     private final CallerContext context;
+    private final ViewUpdates views;
+    private final StockWrites stock;
 
-    public FulfilmentService(InventoryClient inventory, AccessPolicy access, CallerContext context) {
+    public FulfilmentService(InventoryClient inventory, AccessPolicy access, CallerContext context, ViewUpdates views,
+            StockWrites stock) {
         this.inventory = inventory;
         this.access = access;
         this.context = context;
+        this.views = views;
+        this.stock = stock;
     }
 
     public Uni<RestResponse<JsonNode>> order(OrderRequest order) {
+        return kept(placed(order));
+    }
+
+    private Uni<RestResponse<JsonNode>> placed(OrderRequest order) {
         Caller caller = context.caller();
         if (caller.isCustomer()) {
             return context.customerId().chain(id -> inventory.order(order.forCustomer(id), context.idempotencyKey()));
@@ -63,12 +74,12 @@ public class FulfilmentService {
      */
     public Uni<RestResponse<JsonNode>> advance(String id, StatusChange change) {
         Caller caller = context.caller();
-        return inventory.order(id).chain(order -> {
+        return kept(inventory.order(id).chain(order -> {
             if (!caller.isAdmin()) {
                 access.requireStore(caller, involvedStore(order, caller.storeId()), "moving an order on");
             }
             return inventory.advanceOrder(id, change.normalized(), context.idempotencyKey());
-        });
+        }));
     }
 
     /** The caller's store when the order involves it, else the store it is delivered to (which then refuses). */
@@ -87,6 +98,11 @@ public class FulfilmentService {
 
     public Uni<RestResponse<JsonNode>> acceptReturn(ReturnRequest itemReturn) {
         access.requireStore(context.caller(), itemReturn.storeId(), "taking a return");
-        return inventory.acceptReturn(itemReturn, context.idempotencyKey());
+        return inventory.acceptReturn(itemReturn, context.idempotencyKey()).chain(stock::visible);
+    }
+
+    /** The step's answer goes back once the view model and this replica's stock model hold it. */
+    private Uni<RestResponse<JsonNode>> kept(Uni<RestResponse<JsonNode>> step) {
+        return step.call(answer -> views.orderAnswered(answer.getEntity())).chain(stock::visible);
     }
 }

@@ -1,6 +1,7 @@
 package dev.omnichannel.gateway.reservation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnichannel.gateway.availability.StockWrites;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.reservation.Requests.Collection;
 import dev.omnichannel.gateway.reservation.Requests.Extension;
@@ -8,6 +9,7 @@ import dev.omnichannel.gateway.reservation.Requests.ReservationRequest;
 import dev.omnichannel.gateway.security.AccessPolicy;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,14 +28,23 @@ public class ReservationService {
     private final InventoryClient inventory;
     private final AccessPolicy access;
     private final CallerContext context;
+    private final ViewUpdates views;
+    private final StockWrites stock;
 
-    public ReservationService(InventoryClient inventory, AccessPolicy access, CallerContext context) {
+    public ReservationService(InventoryClient inventory, AccessPolicy access, CallerContext context, ViewUpdates views,
+            StockWrites stock) {
         this.inventory = inventory;
         this.access = access;
         this.context = context;
+        this.views = views;
+        this.stock = stock;
     }
 
     public Uni<RestResponse<JsonNode>> reserve(ReservationRequest request) {
+        return kept(placed(request));
+    }
+
+    private Uni<RestResponse<JsonNode>> placed(ReservationRequest request) {
         Caller caller = context.caller();
         if (caller.isCustomer()) {
             return context.customerId().chain(id -> inventory.reserve(request.forCustomer(id), context.idempotencyKey()));
@@ -64,30 +75,35 @@ public class ReservationService {
     }
 
     public Uni<RestResponse<JsonNode>> extend(String id, Extension extension) {
-        return visible(id).chain(() -> inventory.extend(id, extension, context.idempotencyKey()));
+        return kept(visible(id).chain(() -> inventory.extend(id, extension, context.idempotencyKey())));
     }
 
     public Uni<RestResponse<JsonNode>> cancel(String id) {
-        return visible(id).chain(() -> inventory.cancel(id, context.idempotencyKey()));
+        return kept(visible(id).chain(() -> inventory.cancel(id, context.idempotencyKey())));
     }
 
     public Uni<RestResponse<JsonNode>> collect(String id, Collection collection) {
-        return inventory.reservation(id).chain(reservation -> {
+        return kept(inventory.reservation(id).chain(reservation -> {
             access.requireStore(context.caller(), reservation.path("storeId").asText(), "collecting a reservation");
             return inventory.collect(id, collection, context.idempotencyKey());
-        });
+        }));
     }
 
     public Uni<RestResponse<JsonNode>> ready(String id) {
-        return inventory.reservation(id).chain(reservation -> {
+        return kept(inventory.reservation(id).chain(reservation -> {
             access.requireStore(context.caller(), reservation.path("storeId").asText(), "preparing a reservation");
             return inventory.ready(id, context.idempotencyKey());
-        });
+        }));
     }
 
     public Uni<JsonNode> findByPickupCode(String storeId, String pickupCode) {
         access.requireStore(context.caller(), storeId, "looking up a pickup code");
         return inventory.reservationsByPickupCode(storeId, pickupCode);
+    }
+
+    /** The step's answer goes back once the view model and this replica's stock model hold it. */
+    private Uni<RestResponse<JsonNode>> kept(Uni<RestResponse<JsonNode>> step) {
+        return step.call(answer -> views.reservationAnswered(answer.getEntity())).chain(stock::visible);
     }
 
     public Uni<JsonNode> mine(boolean activeOnly) {

@@ -2,6 +2,8 @@ package dev.omnichannel.gateway.security;
 
 import dev.omnichannel.gateway.client.customer.CustomerClient;
 import dev.omnichannel.gateway.client.customer.CustomerClient.ResolveIdentity;
+import dev.omnichannel.gateway.view.model.ViewStore;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheInvalidateAll;
 import io.quarkus.cache.CacheKey;
@@ -10,10 +12,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The customer id of a token's subject: found, or created on first login, by customer-service
- * ({@code POST /customers/resolve}, identity type {@code oidc}; a verified email already known
- * links to that profile instead of creating a duplicate). Cached per subject, so it is one call
- * per customer, not per request.
+ * The customer id of a token's subject: known to the view model (from the customers' snapshots),
+ * else found, or created on first login, by customer-service ({@code POST /customers/resolve},
+ * identity type {@code oidc}; a verified email already known links to that profile instead of
+ * creating a duplicate), whose answer the view model then keeps. Cached per subject, so it is one
+ * look-up per customer, not per request.
  */
 @ApplicationScoped
 public class CustomerDirectory {
@@ -22,16 +25,24 @@ public class CustomerDirectory {
     static final String PROVIDER = "keycloak";
 
     private final CustomerClient customers;
+    private final ViewStore store;
+    private final ViewUpdates views;
 
-    public CustomerDirectory(CustomerClient customers) {
+    public CustomerDirectory(CustomerClient customers, ViewStore store, ViewUpdates views) {
         this.customers = customers;
+        this.store = store;
+        this.views = views;
     }
 
     @CacheResult(cacheName = CACHE)
     public Uni<String> customerIdOf(@CacheKey String subject, Caller caller) {
-        return customers.resolve(new ResolveIdentity("oidc", subject, PROVIDER, caller.name(), caller.email(),
-                caller.emailVerified()))
-                .map(profile -> profile.path("id").asText());
+        return store.customerOfSubject(subject)
+                .onFailure().recoverWithNull() // the model's database down: customer-service still knows
+                .chain(known -> known != null ? Uni.createFrom().item(known)
+                        : customers.resolve(new ResolveIdentity("oidc", subject, PROVIDER, caller.name(), caller.email(),
+                                caller.emailVerified()))
+                                .call(views::profileAnswered)
+                                .map(profile -> profile.path("id").asText()));
     }
 
     /** After an erasure: a later login of the same subject resolves afresh. */

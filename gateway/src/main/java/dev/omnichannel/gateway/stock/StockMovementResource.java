@@ -3,6 +3,7 @@ package dev.omnichannel.gateway.stock;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.Relay;
+import dev.omnichannel.gateway.availability.StockWrites;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.security.AccessPolicy;
 import dev.omnichannel.gateway.security.Caller;
@@ -44,11 +45,13 @@ public class StockMovementResource {
     private final InventoryClient inventory;
     private final AccessPolicy access;
     private final CallerContext context;
+    private final StockWrites stock;
 
-    public StockMovementResource(InventoryClient inventory, AccessPolicy access, CallerContext context) {
+    public StockMovementResource(InventoryClient inventory, AccessPolicy access, CallerContext context, StockWrites stock) {
         this.inventory = inventory;
         this.access = access;
         this.context = context;
+        this.stock = stock;
     }
 
     @POST
@@ -56,7 +59,7 @@ public class StockMovementResource {
     @Operation(summary = "Adjust a store's stock by a signed quantity, with a reason (staff: own store only)")
     public Uni<RestResponse<JsonNode>> adjust(@NotNull @Valid Adjustment adjustment) {
         access.requireStore(context.caller(), adjustment.storeId(), "adjusting stock");
-        return inventory.adjust(adjustment, context.idempotencyKey()).map(Relay::answer);
+        return inventory.adjust(adjustment, context.idempotencyKey()).chain(stock::visible).map(Relay::answer);
     }
 
     @POST
@@ -64,6 +67,6 @@ public class StockMovementResource {
     @Operation(summary = "Move stock from one location to another (staff: from their own store)")
     public Uni<RestResponse<JsonNode>> transfer(@NotNull @Valid Transfer transfer) {
         access.requireStore(context.caller(), transfer.fromStoreId(), "transferring stock");
-        return inventory.transfer(transfer, context.idempotencyKey()).map(Relay::answer);
+        return inventory.transfer(transfer, context.idempotencyKey()).chain(stock::visible).map(Relay::answer);
     }
 }

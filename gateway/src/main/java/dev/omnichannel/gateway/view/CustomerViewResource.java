@@ -22,18 +22,18 @@ public class CustomerViewResource {
 
     private final CallerContext context;
     private final AccessPolicy access;
-    private final ViewComposer composer;
+    private final ViewReader views;
 
-    public CustomerViewResource(CallerContext context, AccessPolicy access, ViewComposer composer) {
+    public CustomerViewResource(CallerContext context, AccessPolicy access, ViewReader views) {
         this.context = context;
         this.access = access;
-        this.composer = composer;
+        this.views = views;
     }
 
     @GET
     @Operation(summary = "A customer's personalized view at a kiosk (customer identified at its store) or for staff")
     public Uni<PersonalizedView> view(@PathParam("id") String customerId) {
         return access.requireIdentifiedAtKiosk(context.caller(), customerId)
-                .chain(() -> composer.compose(customerId, context.channel()));
+                .chain(() -> views.viewOf(customerId, context.channel()));
     }
 }

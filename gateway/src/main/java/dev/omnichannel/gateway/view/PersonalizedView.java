@@ -1,49 +1,61 @@
 package dev.omnichannel.gateway.view;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import dev.omnichannel.gateway.view.model.ViewParts.HeldOrder;
+import dev.omnichannel.gateway.view.model.ViewParts.HeldReservation;
+import dev.omnichannel.gateway.view.model.ViewParts.ProfileSummary;
+import dev.omnichannel.shared.events.inventory.PromotionChanged;
+import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import java.math.BigDecimal;
-import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 
 /**
  * The personalized view: the same content for a customer on every channel — only {@code channel}
- * differs. A part a service did not give in time is null, and that service is named in {@code missing}.
+ * differs. Read from the gateway's model of the services' events, so it is whole when a service is
+ * down; {@code asOf} says when each part last changed. {@code partial} and {@code missing} name the
+ * services whose events the model has not caught up with since this gateway started.
  */
 public record PersonalizedView(
-        CustomerSummary customer,
+        ProfileSummary customer,
         Cart cart,
-        List<JsonNode> wishlist,
-        List<JsonNode> offers,
-        List<JsonNode> reservations,
-        JsonNode conversation,
+        List<WishlistItem> wishlist,
+        List<PromotionChanged> offers,
+        @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = HeldReservation.class,
+                description = "active reservations, newest first (at most 20)") String reservations,
+        @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = HeldOrder.class,
+                description = "fulfilment orders under way, newest first (at most 20)") String orders,
+        Conversation conversation,
+        MessagingSummaryChanged.Inbox notifications,
         String channel,
         boolean partial,
-        List<String> missing) {
-
-    /** What every channel shows of the customer. */
-    public record CustomerSummary(String id, String displayName, String preferredStoreId, String preferredChannel,
-            String language, String timeZone, List<String> segments) {
-
-        static CustomerSummary of(JsonNode profile) {
-            JsonNode preferences = profile.path("preferences");
-            List<String> segments = new ArrayList<>();
-            profile.path("segments").forEach(segment -> segments.add(segment.asText()));
-            return new CustomerSummary(profile.path("id").asText(null), profile.path("displayName").asText(null),
-                    preferences.path("preferredStoreId").asText(null), preferences.path("preferredChannel").asText(null),
-                    preferences.path("language").asText(null), preferences.path("timeZone").asText(null),
-                    List.copyOf(segments));
-        }
-    }
+        List<String> missing,
+        AsOf asOf) {
 
     /** The customer's one cart, priced, with availability at the preferred store. */
     public record Cart(List<CartItem> items, String preferredStoreId) {
     }
 
     /**
-     * @param unitPrice                 what one unit costs now (the lowest active promotional price, else the price); null when unknown
+     * @param unitPrice                 what one unit costs now (the lowest promotional price for the customer's segments, else the price); null when unknown
      * @param availableAtPreferredStore whether the preferred store has the quantity; null when unknown
      */
     public record CartItem(String sku, int quantity, String name, BigDecimal unitPrice, BigDecimal price, String currency,
             Integer availableAtPreferredStoreQuantity, Boolean availableAtPreferredStore) {
+    }
+
+    public record WishlistItem(String sku, Instant addedAt, String name, BigDecimal unitPrice, BigDecimal price,
+            String currency, Integer availableAtPreferredStoreQuantity) {
+    }
+
+    /** @param unread messages from the store the customer has not read, every thread */
+    public record Conversation(long unread, List<MessagingSummaryChanged.Message> lastMessages) {
+    }
+
+    /** When each part last changed (null: never); offers and availability: the newest catalogue and stock event read. */
+    public record AsOf(Instant customer, Instant cart, Instant wishlist, Instant offers, Instant reservations,
+            Instant orders, Instant conversation, Instant notifications, Instant availability) {
     }
 }

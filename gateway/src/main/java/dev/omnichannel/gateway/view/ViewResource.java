@@ -16,21 +16,23 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ViewResource {
 
     private final CallerContext context;
-    private final ViewComposer composer;
+    private final ViewReader views;
 
-    public ViewResource(CallerContext context, ViewComposer composer) {
+    public ViewResource(CallerContext context, ViewReader views) {
         this.context = context;
-        this.composer = composer;
+        this.views = views;
     }
 
     @GET
     @Operation(summary = "The personalized view",
-            description = "Profile summary, priced cart with availability at the preferred store, wishlist, offers for the "
-                    + "customer's segments, active reservations and conversation — identical on every channel but for "
-                    + "`channel`. Answers within a time budget: parts a service did not give in time are null and the "
-                    + "service is named in `missing` (`partial: true`).")
-    @APIResponse(responseCode = "200", description = "The view, complete or partial")
+            description = "Profile summary, priced cart and wishlist with availability at the preferred store, offers for "
+                    + "the customer's segments, active reservations and orders, conversation and in-app inbox — identical "
+                    + "on every channel but for `channel`. Read from the gateway's model of the services' events: whole "
+                    + "when a service is down, `asOf` giving when each part last changed; a write made through the "
+                    + "gateway is in the next view on every channel. `partial: true` names in `missing` the services "
+                    + "whose events this gateway has not caught up with since it started.")
+    @APIResponse(responseCode = "200", description = "The view")
     public Uni<PersonalizedView> view() {
-        return context.customerId().chain(customerId -> composer.compose(customerId, context.channel()));
+        return views.viewOfCaller(context.caller());
     }
 }

@@ -1,8 +1,12 @@
 package dev.omnichannel.gateway.availability;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StockReadModelTest {
@@ -40,6 +44,26 @@ class StockReadModelTest {
         model.apply(level("SOCKS-HIKE-3P", "lyon-part-dieu", 6, 1));
         model.remove("SOCKS-HIKE-3P", "lyon-part-dieu");
         assertEquals(0, model.available("SOCKS-HIKE-3P", "lyon-part-dieu"));
+    }
+
+    @Test
+    void a_write_waiting_for_its_levels_goes_on_once_the_model_holds_them() {
+        model.apply(level("TENT-2P", "paris-louvre", 3, 4));
+        var waiting = model.awaitVersions(Map.of("TENT-2P@paris-louvre", 5L), Duration.ofSeconds(30))
+                .subscribeAsCompletionStage();
+        assertFalse(waiting.isDone());
+
+        model.apply(level("TENT-2P", "paris-louvre", 2, 5));
+        model.versionsMayHaveChanged();
+        assertTrue(waiting.toCompletableFuture().isDone());
+    }
+
+    @Test
+    void a_write_whose_levels_never_come_goes_on_after_its_bound() {
+        var waited = model.awaitVersions(Map.of("NOPE@paris-louvre", 1L), Duration.ofMillis(50))
+                .subscribeAsCompletionStage();
+        waited.toCompletableFuture().join();
+        assertTrue(waited.toCompletableFuture().isDone());
     }
 
     private static StockLevelChanged level(String sku, String location, int available, long version) {

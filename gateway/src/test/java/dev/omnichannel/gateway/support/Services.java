@@ -58,11 +58,15 @@ public final class Services {
               "pickup":false,"capabilities":["ship-from"]}]
             """;
 
+    /** customer-service finds this customer for this subject (its profile, version 1, holds the subject). */
     public static void resolves(String subject, String customerId, String name) {
         customer().stubFor(post(urlEqualTo("/customers/resolve"))
                 .withRequestBody(matchingJsonPath("$.type", equalTo("oidc")))
                 .withRequestBody(matchingJsonPath("$.value", equalTo(subject)))
-                .willReturn(json(200, "{\"id\":\"" + customerId + "\",\"displayName\":\"" + name + "\"}")));
+                .willReturn(json(200, """
+                        {"id":"%s","displayName":"%s","version":1,"segments":[],"preferences":{},
+                         "identities":[{"type":"oidc","value":"%s","provider":"keycloak","verified":true}]}
+                        """.formatted(customerId, name, subject))));
     }
 
     public static ResponseDefinitionBuilder json(int status, String body) {

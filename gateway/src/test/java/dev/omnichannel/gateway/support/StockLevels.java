@@ -1,21 +1,10 @@
 package dev.omnichannel.gateway.support;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
-import dev.omnichannel.testing.LocalStack;
-import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Publishes stock levels as inventory-service does, on the tests' own compacted stock topic. */
+/** Publishes stock levels as inventory-service does, on the test run's compacted stock topic. */
 public final class StockLevels {
-
-    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
     private StockLevels() {
     }
@@ -26,18 +15,7 @@ public final class StockLevels {
     }
 
     public static void publish(String sku, String locationId, int available, long version) {
-        StockLevelChanged level = new StockLevelChanged(sku, locationId, available, 0, available, 0, version, "receipt",
-                available, "test");
-        String key = StockLevelChanged.key(sku, locationId);
-        Properties config = new Properties();
-        config.putAll(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalStack.KAFKA,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            String value = JSON.writeValueAsString(CloudEvent.of(JSON, "/inventory-service", key, level));
-            producer.send(new ProducerRecord<>(GatewayTestStack.STOCK_TOPIC, key, value)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish a stock level", e);
-        }
+        Events.publish(GatewayTestStack.STOCK_TOPIC, StockLevelChanged.key(sku, locationId), new StockLevelChanged(sku,
+                locationId, available, 0, available, 0, version, "receipt", available, "test"));
     }
 }

@@ -37,6 +37,13 @@ class DemoDataTest {
     }
 
     @Test
+    void the_demo_catalogue_was_put_like_any_other_so_it_was_published() {
+        assertEquals(1, Ledger.count("SELECT count(*) FROM product WHERE sku = 'TENT-2P' AND version > 0"));
+        assertEquals(0, Ledger.count("SELECT count(*) FROM product WHERE published_version <> version"));
+        assertEquals(0, Ledger.count("SELECT count(*) FROM promotion WHERE published_version <> version"));
+    }
+
+    @Test
     void the_tent_is_out_of_stock_at_paris_louvre_only() {
         assertEquals(null, Ledger.check("TENT-2P", "paris-louvre"));
         assertTrue(Ledger.check("TENT-2P", "paris-bastille").available() > 0);

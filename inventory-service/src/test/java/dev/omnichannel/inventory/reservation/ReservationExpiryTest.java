@@ -52,9 +52,10 @@ class ReservationExpiryTest {
             assertEquals(4, Ledger.check(other, store).available());
             assertTrue(Ledger.check(sku, store).agrees());
 
-            fulfilment.await(r -> id.equals(r.key()) && r.type().equals("reservation.expired"));
+            TopicProbe.Received expired = fulfilment.await(r -> id.equals(r.key()) && r.type().equals("reservation.expired"));
             assertEquals(1, fulfilment.all(r -> id.equals(r.key()) && r.type().equals("reservation.expired"),
                     Duration.ofSeconds(1)).size());
+            assertEquals(2, expired.data().path("version").asLong(), "confirmed was 1");
         }
         // the hold is over: it can be neither collected nor extended
         asGateway().body(Map.of("minutes", 10)).post("/reservations/" + id + "/extend").then().statusCode(409);
@@ -73,9 +74,12 @@ class ReservationExpiryTest {
             twoRunnersAtOnce(() -> expiry.warnExpiring());
             twoRunnersAtOnce(() -> expiry.warnExpiring());
 
-            fulfilment.await(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"));
+            TopicProbe.Received expiring = fulfilment.await(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"));
             assertEquals(1, fulfilment.all(r -> id.equals(r.key()) && r.type().equals("reservation.expiring"),
                     Duration.ofSeconds(1)).size());
+            // the warning is a change of the reservation (it is warned once): one version up
+            assertEquals(2, expiring.data().path("version").asLong());
+            asGateway().get("/reservations/" + id).then().statusCode(200).body("version", equalTo(2));
         }
         assertEquals(1, Ledger.check(sku, store).reserved(), "a warning releases nothing");
     }

@@ -8,10 +8,9 @@ import dev.omnichannel.messaging.conversation.ConversationViews.Inbound;
 import dev.omnichannel.messaging.conversation.ConversationViews.MessageView;
 import dev.omnichannel.messaging.conversation.ConversationViews.ReplyRequest;
 import dev.omnichannel.messaging.conversation.ConversationViews.StartRequest;
-import dev.omnichannel.messaging.conversation.ConversationViews.Summary;
-import dev.omnichannel.messaging.conversation.ConversationViews.SummaryMessage;
 import dev.omnichannel.messaging.recipient.RecipientService;
 import dev.omnichannel.messaging.recipient.SenderAddress;
+import dev.omnichannel.messaging.summary.CustomerSummaries;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.data.outbox.Outbox;
 import dev.omnichannel.shared.events.Topics;
@@ -32,7 +31,8 @@ import java.util.UUID;
  * social messages (identified by the sender's address through the recipients read model) and
  * replies from the web, the app or store staff join the same thread. A message without a known
  * topic continues the customer's latest thread. Unknown senders get a provisional thread keyed by
- * their address, attached to the customer once a snapshot or merge reveals them.
+ * their address, attached to the customer once a snapshot or merge reveals them. Each change of a
+ * customer's threads publishes their summary last in its transaction (a merge's, its caller).
  */
 @ApplicationScoped
 public class ConversationService {
@@ -41,14 +41,16 @@ public class ConversationService {
     private final RecipientService recipients;
     private final IdempotentRequests idempotentRequests;
     private final Outbox outbox;
+    private final CustomerSummaries summaries;
     private final Clock clock;
 
     ConversationService(ConversationRepository repository, RecipientService recipients, IdempotentRequests idempotentRequests,
-            Outbox outbox, Clock clock) {
+            Outbox outbox, CustomerSummaries summaries, Clock clock) {
         this.repository = repository;
         this.recipients = recipients;
         this.idempotentRequests = idempotentRequests;
         this.outbox = outbox;
+        this.summaries = summaries;
         this.clock = clock;
     }
 
@@ -64,7 +66,12 @@ public class ConversationService {
                     String topic = ConversationTopic.of(request.subject());
                     return customerThread(id, topic, request.subject(), now)
                             .call(thread -> add(thread, channel, actor.author(), actor.toString(), request.text(), now, null))
-                            .call(thread -> actor.isCustomer() ? markRead(thread, now) : Uni.createFrom().voidItem())
+                            .invoke(thread -> {
+                                if (actor.isCustomer()) {
+                                    markRead(thread, now);
+                                }
+                            })
+                            .call(thread -> summaries.publish(thread.customerId))
                             .chain(thread -> view(thread));
                 }));
     }
@@ -75,7 +82,12 @@ public class ConversationService {
                 () -> visible(conversationId, actor).chain(thread -> {
                     Instant now = clock.instant();
                     return add(thread, channel, actor.author(), actor.toString(), request.text(), now, null)
-                            .chain(() -> actor.isCustomer() ? markRead(thread, now) : Uni.createFrom().voidItem())
+                            .invoke(() -> {
+                                if (actor.isCustomer()) {
+                                    markRead(thread, now);
+                                }
+                            })
+                            .chain(() -> summaries.publish(thread.customerId))
                             .chain(() -> view(thread));
                 }));
     }
@@ -84,7 +96,7 @@ public class ConversationService {
     @WithTransaction
     public Uni<Conversation> get(UUID conversationId, Actor actor) {
         return visible(conversationId, actor)
-                .call(thread -> actor != null && actor.isCustomer() ? markRead(thread, clock.instant()) : Uni.createFrom().voidItem())
+                .call(thread -> actor != null && actor.isCustomer() ? readByCustomer(thread) : Uni.createFrom().voidItem())
                 .chain(this::view);
     }
 
@@ -97,17 +109,6 @@ public class ConversationService {
                     .collect().asList()
                     .map(items -> new Page<>(items, page, size, threads.size()));
         });
-    }
-
-    @WithSession
-    public Uni<Summary> summary(String customerId) {
-        return recipients.resolve(customerId).chain(id -> repository.ofCustomer(id)
-                .chain(threads -> Multi.createFrom().iterable(threads)
-                        .onItem().transformToUniAndConcatenate(repository::unread)
-                        .collect().with(java.util.stream.Collectors.summingLong(Long::longValue)))
-                .chain(unread -> repository.latestMessages(id, 5).map(messages -> new Summary(unread, messages.stream()
-                        .map(m -> new SummaryMessage(m.conversationId.toString(), m.channel, m.author, m.text, m.sentAt))
-                        .toList()))));
     }
 
     /**
@@ -127,6 +128,7 @@ public class ConversationService {
                     .chain(customerId -> customerId == null ? provisionalThread(from.key(), subject, at)
                             : recipients.resolve(customerId).chain(id -> inboundThread(id, subject, at)))
                     .chain(thread -> add(thread, channel, "customer", from.key(), text, at, providerMessageId)
+                            .call(message -> message == null ? Uni.createFrom().voidItem() : summaries.publish(thread.customerId))
                             .map(message -> message == null
                                     ? new Inbound(thread.id.toString(), null, thread.customerId, true)
                                     : new Inbound(thread.id.toString(), message.id.toString(), thread.customerId, false)));
@@ -139,13 +141,16 @@ public class ConversationService {
             return Uni.createFrom().voidItem();
         }
         return repository.provisionalOf(addresses.stream().map(SenderAddress::key).toList())
-                .chain(threads -> Multi.createFrom().iterable(threads)
+                .chain(threads -> threads.isEmpty() ? Uni.createFrom().voidItem() : Multi.createFrom().iterable(threads)
                         .onItem().transformToUniAndConcatenate(thread -> moveTo(thread, customerId))
-                        .collect().last())
-                .replaceWithVoid();
+                        .collect().last()
+                        .chain(() -> summaries.publish(customerId)));
     }
 
-    /** {@code customer.merged}: the duplicate's threads join the survivor's; same topic, one thread. */
+    /**
+     * {@code customer.merged}: the duplicate's threads join the survivor's; same topic, one thread.
+     * The caller publishes both summaries once the rest of the merge is done.
+     */
     public Uni<Void> merge(String duplicateId, String survivorId) {
         return repository.ofCustomer(duplicateId)
                 .chain(threads -> Multi.createFrom().iterable(threads)
@@ -223,11 +228,18 @@ public class ConversationService {
         });
     }
 
-    private Uni<Void> markRead(ConversationEntity thread, Instant now) {
+    private static void markRead(ConversationEntity thread, Instant now) {
         if (thread.customerReadAt == null || now.isAfter(thread.customerReadAt)) {
             thread.customerReadAt = now;
         }
-        return Uni.createFrom().voidItem();
+    }
+
+    /** The customer reads the thread: their summary changes only if it had unread messages. */
+    private Uni<Void> readByCustomer(ConversationEntity thread) {
+        return repository.unread(thread).chain(unread -> {
+            markRead(thread, clock.instant());
+            return unread > 0 ? summaries.publish(thread.customerId) : Uni.createFrom().voidItem();
+        });
     }
 
     /** A thread the actor may see: staff see every thread, a customer only theirs (else 404). */

@@ -38,14 +38,6 @@ public final class ConversationViews {
             MessageView lastMessage) {
     }
 
-    @RegisterForReflection
-    public record SummaryMessage(String conversationId, String channel, String author, String text, Instant sentAt) {
-    }
-
-    @RegisterForReflection
-    public record Summary(long unread, List<SummaryMessage> lastMessages) {
-    }
-
     /** What an inbound provider message became. */
     public record Inbound(String conversationId, String messageId, String customerId, boolean duplicate) {
     }

@@ -5,7 +5,6 @@ import dev.omnichannel.messaging.common.Page;
 import dev.omnichannel.messaging.conversation.ConversationViews.Conversation;
 import dev.omnichannel.messaging.conversation.ConversationViews.ConversationItem;
 import dev.omnichannel.messaging.conversation.ConversationViews.StartRequest;
-import dev.omnichannel.messaging.conversation.ConversationViews.Summary;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,11 +42,5 @@ public class CustomerConversationResource {
             @RestHeader(ForwardedHeaders.ACTOR) String actor, @RestHeader(ForwardedHeaders.CHANNEL) String channel,
             @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.start(customerId, request, Actor.parse(actor), ReplyChannel.of(channel), idempotencyKey);
-    }
-
-    @GET
-    @Path("/conversation-summary")
-    public Uni<Summary> summary(@PathParam("id") String customerId) {
-        return service.summary(customerId);
     }
 }

@@ -7,6 +7,7 @@ import dev.omnichannel.messaging.notification.channel.ChannelSenders;
 import dev.omnichannel.messaging.notification.channel.Outgoing;
 import dev.omnichannel.messaging.recipient.Recipient;
 import dev.omnichannel.messaging.recipient.RecipientService;
+import dev.omnichannel.messaging.summary.CustomerSummaries;
 import dev.omnichannel.messaging.template.TemplateDefinition;
 import dev.omnichannel.messaging.template.TemplateService;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -54,11 +55,13 @@ public class Dispatcher {
     private final Rendering rendering;
     private final ChannelSenders senders;
     private final DeliveryLog deliveryLog;
+    private final CustomerSummaries summaries;
     private final MessagingConfig config;
     private final Clock clock;
 
     Dispatcher(Pool pool, NotificationRepository repository, RecipientService recipients, TemplateService templates,
-            Rendering rendering, ChannelSenders senders, DeliveryLog deliveryLog, MessagingConfig config, Clock clock) {
+            Rendering rendering, ChannelSenders senders, DeliveryLog deliveryLog, CustomerSummaries summaries,
+            MessagingConfig config, Clock clock) {
         this.pool = pool;
         this.repository = repository;
         this.recipients = recipients;
@@ -66,6 +69,7 @@ public class Dispatcher {
         this.rendering = rendering;
         this.senders = senders;
         this.deliveryLog = deliveryLog;
+        this.summaries = summaries;
         this.config = config;
         this.clock = clock;
     }
@@ -138,9 +142,11 @@ public class Dispatcher {
             if (notification == null || !NotificationEntity.SENDING.equals(notification.status)) {
                 return Uni.createFrom().nullItem();
             }
+            boolean inInbox = notification.inInbox();
             return templates.definition(notification.templateKey)
                     .chain(template -> recipients.find(notification.customerId)
-                            .chain(recipient -> plan(notification, template, recipient)));
+                            .chain(recipient -> plan(notification, template, recipient)))
+                    .call(() -> inboxChanged(notification, inInbox));
         });
     }
 
@@ -197,6 +203,7 @@ public class Dispatcher {
             }
             Instant now = clock.instant();
             String channel = attempt.message().channel().wireName();
+            boolean inInbox = notification.inInbox();
             notification.leaseUntil = null;
             if (outcome.sent()) {
                 notification.status = NotificationEntity.SENT;
@@ -204,7 +211,8 @@ public class Dispatcher {
                 notification.sentAt = now;
                 notification.attempts = 0;
                 notification.lastError = null;
-                return deliveryLog.record(notification, channel, NotificationEntity.SENT, now).replaceWithVoid();
+                return deliveryLog.record(notification, channel, NotificationEntity.SENT, now)
+                        .chain(() -> inboxChanged(notification, inInbox));
             }
             notification.attempts++;
             if (notification.attempts < config.retry().maxAttempts()) {
@@ -215,6 +223,11 @@ public class Dispatcher {
             }
             return failChannel(notification, channel, outcome.error(), now);
         });
+    }
+
+    /** Sent in-app, or moved to another channel after an in-app send: the customer's summary shows their inbox. */
+    private Uni<Void> inboxChanged(NotificationEntity notification, boolean wasInInbox) {
+        return notification.inInbox() != wasInInbox ? summaries.publish(notification.customerId) : Uni.createFrom().voidItem();
     }
 
     /** The channel is given up for this notification: the next allowed one is tried at once. */

@@ -1,5 +1,6 @@
 package dev.omnichannel.messaging.notification;
 
+import dev.omnichannel.messaging.common.MessageChannel;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -92,6 +93,11 @@ public class NotificationEntity extends PanacheEntityBase {
 
     @Column(name = "read_at")
     public Instant readAt;
+
+    /** Listed in the customer's in-app inbox (the inbox query of {@link NotificationRepository}). */
+    public boolean inInbox() {
+        return MessageChannel.IN_APP.wireName().equals(channel) && sentAt != null;
+    }
 
     public Set<String> failedChannelSet() {
         Set<String> failed = new LinkedHashSet<>();

@@ -13,6 +13,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<NotificationEntity, UUID> {
 
+    /** What the in-app inbox lists; {@link NotificationEntity#inInbox()} says the same of one notification. */
     private static final String INBOX = "customerId = ?1 and channel = 'in-app' and sentAt is not null";
 
     /** Inserts unless this trigger already produced a notification for this customer; true if inserted. */
@@ -34,6 +35,10 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
 
     public Uni<Long> inboxSize(String customerId) {
         return count(INBOX, customerId);
+    }
+
+    public Uni<Long> inboxUnread(String customerId) {
+        return count(INBOX + " and readAt is null", customerId);
     }
 
     public Uni<NotificationEntity> byProviderMessageId(String channel, String providerMessageId) {

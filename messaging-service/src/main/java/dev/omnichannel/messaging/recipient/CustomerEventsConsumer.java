@@ -5,6 +5,7 @@ import dev.omnichannel.messaging.alert.AlertRepository;
 import dev.omnichannel.messaging.analytics.Conversions;
 import dev.omnichannel.messaging.conversation.ConversationService;
 import dev.omnichannel.messaging.notification.NotificationRepository;
+import dev.omnichannel.messaging.summary.CustomerSummaries;
 import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.customer.ConsentChanged;
@@ -34,16 +35,19 @@ public class CustomerEventsConsumer {
     private final NotificationRepository notifications;
     private final AlertRepository alerts;
     private final Conversions conversions;
+    private final CustomerSummaries summaries;
     private final ObjectMapper mapper;
 
     CustomerEventsConsumer(IdempotentConsumer consumer, RecipientService recipients, ConversationService conversations,
-            NotificationRepository notifications, AlertRepository alerts, Conversions conversions, ObjectMapper mapper) {
+            NotificationRepository notifications, AlertRepository alerts, Conversions conversions, CustomerSummaries summaries,
+            ObjectMapper mapper) {
         this.consumer = consumer;
         this.recipients = recipients;
         this.conversations = conversations;
         this.notifications = notifications;
         this.alerts = alerts;
         this.conversions = conversions;
+        this.summaries = summaries;
         this.mapper = mapper;
     }
 
@@ -54,8 +58,7 @@ public class CustomerEventsConsumer {
             case CustomerSnapshot.TYPE -> consumer.handleOnce(CONSUMER, event, this::onSnapshot);
             case ConsentChanged.TYPE -> consumer.handleOnce(CONSUMER, event, this::onConsent);
             case CustomerMerged.TYPE -> consumer.handleOnce(CONSUMER, event, this::onMerged);
-            case CustomerMergeUndone.TYPE -> consumer.handleOnce(CONSUMER, event,
-                    e -> recipients.undoMerge(e.dataAs(mapper, CustomerMergeUndone.class).restoredId()));
+            case CustomerMergeUndone.TYPE -> consumer.handleOnce(CONSUMER, event, this::onMergeUndone);
             case CustomerErased.TYPE -> consumer.handleOnce(CONSUMER, event, this::onErased);
             default -> Uni.createFrom().voidItem();
         };
@@ -91,7 +94,18 @@ public class CustomerEventsConsumer {
                 .chain(() -> conversations.merge(duplicate, survivor))
                 .chain(() -> notifications.reassign(duplicate, survivor))
                 .chain(() -> alerts.reassign(duplicate, survivor))
-                .chain(() -> conversions.reassign(duplicate, survivor));
+                .chain(() -> conversions.reassign(duplicate, survivor))
+                // the duplicate's id now shows the survivor's threads and inbox too
+                .chain(() -> summaries.publish(List.of(survivor, duplicate)));
+    }
+
+    /** The restored id shows its own summary again; its threads and inbox stay with the survivor. */
+    private Uni<Void> onMergeUndone(CloudEvent event) {
+        String restoredId = event.dataAs(mapper, CustomerMergeUndone.class).restoredId();
+        if (restoredId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return recipients.undoMerge(restoredId).chain(() -> summaries.publish(restoredId));
     }
 
     private Uni<Void> onErased(CloudEvent event) {

@@ -111,7 +111,7 @@ class ChannelAnalyticsTest {
                 Events.reservation(ReservationEvent.CONFIRMED, reservationId, byEmail.id, "CONV01"));
         String orderId = UUID.randomUUID().toString();
         CloudEvent order = Events.publish(mapper, Topics.INVENTORY_FULFILMENT, orderId, new OrderEvent(OrderEvent.CREATED,
-                orderId, bySms.id, "CREATED", null, List.of(), new BigDecimal("89.90"), "EUR", "mobile"));
+                orderId, bySms.id, "CREATED", null, List.of(), new BigDecimal("89.90"), "EUR", "mobile", Instant.now(), 1));
         db.awaitProcessed("messaging-service:fulfilment", reservation.id());
         db.awaitProcessed("messaging-service:fulfilment", order.id());
 

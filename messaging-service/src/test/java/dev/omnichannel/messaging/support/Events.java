@@ -62,7 +62,9 @@ public final class Events {
         return new ReservationEvent(type, reservationId, customerId, "paris-louvre", "CONFIRMED",
                 List.of(new ReservationEvent.Line("TENT-2P", 1, new BigDecimal("249.00")),
                         new ReservationEvent.Line("BOTTLE-1L", 1, new BigDecimal("24.90"))),
-                new BigDecimal("273.90"), "EUR", pickupCode, Instant.parse("2026-12-01T18:00:00Z"), "web");
+                new BigDecimal("273.90"), "EUR", pickupCode, Instant.parse("2026-12-01T18:00:00Z"), "web",
+                "click-and-collect", new ReservationEvent.PickupWindow(Instant.parse("2026-11-30T09:00:00Z"),
+                        Instant.parse("2026-12-01T18:00:00Z")), Instant.parse("2026-11-29T18:00:00Z"), 1);
     }
 
     /** Consents as customer-service publishes them. */

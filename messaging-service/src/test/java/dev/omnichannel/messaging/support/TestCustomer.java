@@ -28,7 +28,7 @@ public final class TestCustomer {
     public CustomerSnapshot snapshot() {
         return new CustomerSnapshot(id, name, List.of(email), List.of(phone), withDevice ? List.of(deviceToken) : List.of(),
                 socialHandles(), new CustomerSnapshot.Preferences(preferredChannel, "paris-louvre", language, timeZone, quietHours),
-                consents, segments, version);
+                consents, segments, version, List.of(), List.of(), List.of());
     }
 
     public List<String> socialHandles() {

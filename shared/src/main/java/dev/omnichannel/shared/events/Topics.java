@@ -11,6 +11,11 @@ public final class Topics {
     public static final String CUSTOMER_EVENTS = "customer.events";
     /** Key: {@code sku@locationId}; compacted, the latest level of each key wins. Published by inventory-service. */
     public static final String INVENTORY_STOCK = "inventory.stock";
+    /**
+     * Key: {@code product:<sku>} or {@code promotion:<id>}; compacted, the latest state of each
+     * product and promotion wins. Published by inventory-service.
+     */
+    public static final String INVENTORY_CATALOG = "inventory.catalog";
     /** Key: reservation, order or return id. Published by inventory-service. */
     public static final String INVENTORY_FULFILMENT = "inventory.fulfilment";
     /** Key: customer id. Published by messaging-service. */

@@ -20,18 +20,22 @@ public class CartLines {
         this.items = items;
     }
 
-    /** Sets a line; 0 removes it. */
-    public Uni<Void> set(Cart cart, String sku, int quantity, Instant now) {
+    /** Sets a line; 0 removes it. False when the cart already was so (the same quantity, no line to remove). */
+    public Uni<Boolean> set(Cart cart, String sku, int quantity, Instant now) {
         cart.updatedAt = now;
         return items.findOf(cart.id, sku).chain(line -> {
+            int had = line == null ? 0 : line.quantity;
+            if (had == quantity) {
+                return Uni.createFrom().item(false);
+            }
             if (quantity == 0) {
-                return line == null ? Uni.createFrom().voidItem() : items.delete(line);
+                return items.delete(line).replaceWith(true);
             }
             if (line == null) {
-                return items.persist(newLine(cart.id, sku, quantity, now)).replaceWithVoid();
+                return items.persist(newLine(cart.id, sku, quantity, now)).replaceWith(true);
             }
             line.quantity = quantity;
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(true);
         });
     }
 

@@ -10,6 +10,7 @@ import dev.omnichannel.customer.common.Now;
 import dev.omnichannel.customer.common.Sku;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
+import dev.omnichannel.customer.profile.service.ProfileChanges;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -20,19 +21,25 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One cart per customer, whatever the device or channel; a guest cart joins it at login. */
+/**
+ * One cart per customer, whatever the device or channel; a guest cart joins it at login. Every
+ * change of the lines publishes the customer's snapshot (cart included) with a new version.
+ */
 @ApplicationScoped
 public class CartService {
 
     private final CustomerRepository customers;
     private final CartRepository carts;
     private final CartLines lines;
+    private final ProfileChanges changes;
     private final IdempotentRequests idempotent;
 
-    CartService(CustomerRepository customers, CartRepository carts, CartLines lines, IdempotentRequests idempotent) {
+    CartService(CustomerRepository customers, CartRepository carts, CartLines lines, ProfileChanges changes,
+            IdempotentRequests idempotent) {
         this.customers = customers;
         this.carts = carts;
         this.lines = lines;
+        this.changes = changes;
         this.idempotent = idempotent;
     }
 
@@ -50,6 +57,7 @@ public class CartService {
         return idempotent.once(idempotencyKey, "cart:" + customerId, new SetLine(sku, quantity), CartView.class,
                 () -> customers.requireLockedActive(customerId).chain(customer -> cartOf(customer, Now.instant())
                         .chain(cart -> lines.set(cart, sku, quantity, Now.instant()))
+                        .chain(changed -> published(customer, changed))
                         .chain(() -> view(customer))));
     }
 
@@ -70,14 +78,15 @@ public class CartService {
                         })
                         .chain(guest -> {
                             Instant now = Now.instant();
-                            return cartOf(customer, now)
-                                    .chain(cart -> lines.of(guest.id).chain(guestLines -> addAll(cart, guestLines, now)))
+                            return lines.of(guest.id).chain(guestLines -> cartOf(customer, now)
+                                    .chain(cart -> addAll(cart, guestLines, now))
                                     .chain(() -> lines.clear(guest.id))
                                     .invoke(() -> {
                                         guest.status = Cart.CLOSED;
                                         guest.mergedInto = customer.id;
                                         guest.updatedAt = now;
-                                    });
+                                    })
+                                    .chain(() -> published(customer, !guestLines.isEmpty())));
                         })
                         .chain(() -> view(customer))));
     }
@@ -90,6 +99,11 @@ public class CartService {
         return chain;
     }
 
+    /** A change publishes the snapshot (version + 1); nothing changed, nothing published, the version stays. */
+    private Uni<Void> published(Customer customer, boolean changed) {
+        return changed ? changes.changed(customer).replaceWithVoid() : Uni.createFrom().voidItem();
+    }
+
     /** The customer's cart, created on first use; the caller holds the customer's lock. */
     public Uni<Cart> cartOf(Customer customer, Instant now) {
         return carts.ofCustomer(customer.id)
@@ -98,7 +112,7 @@ public class CartService {
 
     private Uni<CartView> view(Customer customer) {
         return carts.ofCustomer(customer.id).chain(cart -> cart == null
-                ? Uni.createFrom().item(new CartView(customer.id, List.of(), null))
-                : lines.view(cart.id).map(items -> new CartView(customer.id, items, cart.updatedAt)));
+                ? Uni.createFrom().item(new CartView(customer.id, List.of(), null, customer.version))
+                : lines.view(cart.id).map(items -> new CartView(customer.id, items, cart.updatedAt, customer.version)));
     }
 }

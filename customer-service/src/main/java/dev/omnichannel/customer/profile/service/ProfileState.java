@@ -1,19 +1,24 @@
 package dev.omnichannel.customer.profile.service;
 
+import dev.omnichannel.customer.cart.domain.CartItem;
 import dev.omnichannel.customer.common.MessageChannel;
 import dev.omnichannel.customer.profile.domain.Consent;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.domain.CustomerIdentity;
 import dev.omnichannel.customer.profile.domain.IdentityType;
 import dev.omnichannel.customer.profile.rest.CustomerProfile;
+import dev.omnichannel.customer.wishlist.domain.WishlistItem;
 import dev.omnichannel.shared.events.customer.CustomerSnapshot;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Everything a profile is made of, read in one transaction; rendered as the API profile or the event snapshot. */
+/**
+ * Everything a profile is made of, read in one transaction; rendered as the API profile or the
+ * event snapshot (which also carries the cart and the wishlist, oldest first).
+ */
 public record ProfileState(Customer customer, List<CustomerIdentity> identities, List<Consent> consents,
-        List<String> segments) {
+        List<String> segments, List<CartItem> cart, List<WishlistItem> wishlist) {
 
     public CustomerProfile toProfile() {
         Map<String, Boolean> granted = new LinkedHashMap<>();
@@ -58,7 +63,10 @@ public record ProfileState(Customer customer, List<CustomerIdentity> identities,
                                 : new CustomerSnapshot.QuietHours(customer.quietStart, customer.quietEnd)),
                 snapshotConsents,
                 segments,
-                customer.version);
+                customer.version,
+                identities.stream().filter(i -> i.type.equals(IdentityType.OIDC.wireName())).map(i -> i.value).toList(),
+                cart.stream().map(l -> new CustomerSnapshot.CartLine(l.sku, l.quantity, l.addedAt)).toList(),
+                wishlist.stream().map(w -> new CustomerSnapshot.WishlistLine(w.sku, w.addedAt)).toList());
     }
 
     private List<String> socialHandles() {

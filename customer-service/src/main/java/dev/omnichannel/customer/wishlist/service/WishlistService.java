@@ -4,6 +4,7 @@ import dev.omnichannel.customer.common.Now;
 import dev.omnichannel.customer.common.Sku;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
+import dev.omnichannel.customer.profile.service.ProfileChanges;
 import dev.omnichannel.customer.wishlist.domain.WishlistItem;
 import dev.omnichannel.customer.wishlist.repository.WishlistRepository;
 import dev.omnichannel.customer.wishlist.rest.WishlistView;
@@ -19,11 +20,14 @@ public class WishlistService {
 
     private final CustomerRepository customers;
     private final WishlistRepository wishlist;
+    private final ProfileChanges changes;
     private final IdempotentRequests idempotent;
 
-    WishlistService(CustomerRepository customers, WishlistRepository wishlist, IdempotentRequests idempotent) {
+    WishlistService(CustomerRepository customers, WishlistRepository wishlist, ProfileChanges changes,
+            IdempotentRequests idempotent) {
         this.customers = customers;
         this.wishlist = wishlist;
+        this.changes = changes;
         this.idempotent = idempotent;
     }
 
@@ -35,7 +39,10 @@ public class WishlistService {
         return customers.requireActive(customerId).chain(this::view);
     }
 
-    /** Adding twice or removing what is not there changes nothing. */
+    /**
+     * A change publishes the customer's snapshot (wishlist included) with a new version; adding
+     * twice or removing what is not there changes nothing and publishes nothing.
+     */
     @WithTransaction
     public Uni<WishlistView> change(UUID customerId, String sku, boolean wanted, String idempotencyKey) {
         Sku.check(sku);
@@ -48,15 +55,16 @@ public class WishlistService {
                                 added.customerId = customer.id;
                                 added.sku = sku;
                                 added.addedAt = Now.instant();
-                                return wishlist.persist(added).replaceWithVoid();
+                                return wishlist.persist(added).replaceWith(true);
                             }
-                            return !wanted && item != null ? wishlist.delete(item) : Uni.createFrom().voidItem();
+                            return !wanted && item != null ? wishlist.delete(item).replaceWith(true) : Uni.createFrom().item(false);
                         })
+                        .chain(changed -> changed ? changes.changed(customer).replaceWithVoid() : Uni.createFrom().voidItem())
                         .chain(() -> view(customer))));
     }
 
     private Uni<WishlistView> view(Customer customer) {
         return wishlist.listOf(customer.id).map(items -> new WishlistView(customer.id,
-                items.stream().map(i -> new WishlistView.Item(i.sku, i.addedAt)).toList()));
+                items.stream().map(i -> new WishlistView.Item(i.sku, i.addedAt)).toList(), customer.version));
     }
 }

@@ -1,6 +1,6 @@
 package dev.omnichannel.inventory.catalog.api;
 
-import dev.omnichannel.inventory.catalog.service.PromotionKind;
+import dev.omnichannel.shared.events.inventory.PromotionKind;
 import java.math.BigDecimal;
 import java.time.Instant;
 

@@ -1,7 +1,7 @@
 package dev.omnichannel.inventory.catalog.repository;
 
 import dev.omnichannel.inventory.catalog.service.Promotion;
-import dev.omnichannel.inventory.catalog.service.PromotionKind;
+import dev.omnichannel.shared.events.inventory.PromotionKind;
 import dev.omnichannel.inventory.db.Row;
 import dev.omnichannel.inventory.db.Sql;
 import io.smallrye.mutiny.Uni;
@@ -13,13 +13,17 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Promotions and the SKUs they apply to (native SQL: one query per read, SKUs aggregated). */
+/**
+ * Promotions and the SKUs they apply to (native SQL: one query per read, SKUs aggregated). Each
+ * change takes the promotion one {@code version} up and records that version as published
+ * ({@code published_version}): the caller publishes it in the same transaction.
+ */
 @ApplicationScoped
 public class PromotionRepository {
 
     private static final String COLUMNS = """
             SELECT p.id, p.name, p.kind, p.value, p.segment, p.valid_from, p.valid_to, p.all_products,
-                   string_agg(ps.sku, ',' ORDER BY ps.sku)
+                   string_agg(ps.sku, ',' ORDER BY ps.sku), p.version
             FROM promotion p LEFT JOIN promotion_sku ps ON ps.promotion_id = p.id
             """;
 
@@ -39,20 +43,37 @@ public class PromotionRepository {
                 .map(row -> row == null ? null : promotion(row));
     }
 
-    /** Creates or replaces a promotion with its SKUs. */
-    public Uni<Void> save(Promotion promotion) {
-        Uni<Integer> upsert = Sql.update("""
-                INSERT INTO promotion (id, name, kind, value, segment, valid_from, valid_to, all_products)
-                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text), ?6, CAST(?7 AS timestamptz), ?8)
+    /**
+     * Up to {@code limit} promotions whose current version was never published, marked published in
+     * the caller's transaction (which publishes them). Rows another transaction holds are skipped.
+     */
+    public Uni<List<Promotion>> claimUnpublished(int limit) {
+        return Sql.list("""
+                WITH claimed AS (
+                    UPDATE promotion p SET published_version = p.version
+                    WHERE p.id IN (SELECT id FROM promotion WHERE published_version < version
+                                   ORDER BY id LIMIT ?1 FOR UPDATE SKIP LOCKED)
+                    RETURNING p.id)
+                """ + COLUMNS + " WHERE p.id IN (SELECT id FROM claimed) GROUP BY p.id ORDER BY p.id", limit)
+                .map(rows -> rows.stream().map(PromotionRepository::promotion).toList());
+    }
+
+    /** Creates or replaces a promotion with its SKUs (its {@code version} is ignored); answers its new version. */
+    public Uni<Long> save(Promotion promotion) {
+        Uni<Long> upsert = Sql.one("""
+                INSERT INTO promotion AS p (id, name, kind, value, segment, valid_from, valid_to, all_products,
+                                            version, published_version)
+                VALUES (?1, ?2, ?3, ?4, CAST(?5 AS text), ?6, CAST(?7 AS timestamptz), ?8, 1, 1)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, value = EXCLUDED.value,
                     segment = EXCLUDED.segment, valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
-                    all_products = EXCLUDED.all_products
+                    all_products = EXCLUDED.all_products, version = p.version + 1, published_version = p.version + 1
+                RETURNING version
                 """, promotion.id(), promotion.name(), promotion.kind().wireName(), promotion.value(),
-                promotion.segment(), promotion.from(), promotion.to(), promotion.allProducts());
+                promotion.segment(), promotion.from(), promotion.to(), promotion.allProducts())
+                .map(row -> row.longValue(0));
         return upsert
-                .chain(() -> Sql.update("DELETE FROM promotion_sku WHERE promotion_id = ?1", promotion.id()))
-                .chain(() -> insertSkus(promotion))
-                .replaceWithVoid();
+                .call(() -> Sql.update("DELETE FROM promotion_sku WHERE promotion_id = ?1", promotion.id()))
+                .call(() -> insertSkus(promotion));
     }
 
     private Uni<Integer> insertSkus(Promotion promotion) {
@@ -73,6 +94,6 @@ public class PromotionRepository {
         String skus = row.string(8);
         Set<String> skuSet = skus == null ? Set.of() : new LinkedHashSet<>(Arrays.asList(skus.split(",")));
         return new Promotion(row.string(0), row.string(1), PromotionKind.fromWireName(row.string(2)), row.decimal(3),
-                row.string(4), row.instant(5), row.instant(6), row.bool(7), skuSet);
+                row.string(4), row.instant(5), row.instant(6), row.bool(7), skuSet, row.longValue(9));
     }
 }

@@ -1,5 +1,6 @@
 package dev.omnichannel.inventory.catalog.service;
 
+import dev.omnichannel.shared.events.inventory.PromotionKind;
 import dev.omnichannel.inventory.api.Page;
 import dev.omnichannel.inventory.api.PageRequest;
 import dev.omnichannel.inventory.catalog.api.ProductRequest;
@@ -10,6 +11,7 @@ import dev.omnichannel.inventory.catalog.api.PromotionView;
 import dev.omnichannel.inventory.catalog.repository.Product;
 import dev.omnichannel.inventory.catalog.repository.ProductRepository;
 import dev.omnichannel.inventory.catalog.repository.PromotionRepository;
+import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -21,16 +23,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Products and promotions: the same prices and offers on every channel. */
+/**
+ * Products and promotions: the same prices and offers on every channel. Each create or replace is
+ * published on {@code inventory.catalog} in its transaction, with the product's or promotion's new version.
+ */
 @ApplicationScoped
 public class CatalogService {
 
     private final ProductRepository products;
     private final PromotionRepository promotions;
+    private final CatalogEvents events;
 
-    CatalogService(ProductRepository products, PromotionRepository promotions) {
+    CatalogService(ProductRepository products, PromotionRepository promotions, CatalogEvents events) {
         this.products = products;
         this.promotions = promotions;
+        this.events = events;
     }
 
     /** Products matching {@code q}, each with the promotions in effect for everyone and for {@code segments}. */
@@ -55,16 +62,16 @@ public class CatalogService {
 
     @WithTransaction
     public Uni<ProductView> putProduct(String sku, ProductRequest request) {
-        return products.findById(sku).chain(existing -> {
-            Product product = existing == null ? new Product() : existing;
-            product.sku = sku;
-            product.name = request.name();
-            product.description = request.description() == null ? "" : request.description();
-            product.price = request.price().setScale(2);
-            product.currency = request.currency();
-            return (existing == null ? products.persist(product) : Uni.createFrom().item(product))
-                    .chain(saved -> promotions.activeNow(Set.of()).map(active -> view(saved, active)));
-        });
+        Product product = new Product();
+        product.sku = sku;
+        product.name = request.name();
+        product.description = request.description() == null ? "" : request.description();
+        product.price = request.price().setScale(2);
+        product.currency = request.currency();
+        return products.save(product)
+                .chain(version -> events.publish(new ProductChanged(product.sku, product.name, product.description,
+                        product.price, product.currency, version)))
+                .chain(() -> promotions.activeNow(Set.of()).map(active -> view(product, active)));
     }
 
     @WithSession
@@ -83,8 +90,11 @@ public class CatalogService {
         Promotion promotion = new Promotion(id, request.name(), PromotionKind.fromWireName(request.kind()), request.value(),
                 request.segment() == null || request.segment().isBlank() ? null : request.segment(),
                 request.from(), request.to(), request.allProducts(),
-                request.allProducts() || request.skus() == null ? Set.of() : new TreeSet<>(request.skus()));
-        return promotions.save(promotion).chain(() -> promotions.find(id)).map(CatalogService::view);
+                request.allProducts() || request.skus() == null ? Set.of() : new TreeSet<>(request.skus()), 0);
+        return promotions.save(promotion)
+                .chain(() -> promotions.find(id))
+                .call(events::publish)
+                .map(CatalogService::view);
     }
 
     private static ProductView view(Product product, List<Promotion> active) {

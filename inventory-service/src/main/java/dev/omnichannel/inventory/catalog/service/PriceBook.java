@@ -1,5 +1,6 @@
 package dev.omnichannel.inventory.catalog.service;
 
+import dev.omnichannel.shared.events.inventory.PromotionKind;
 import dev.omnichannel.inventory.db.Row;
 import dev.omnichannel.inventory.db.Sql;
 import io.smallrye.mutiny.Uni;

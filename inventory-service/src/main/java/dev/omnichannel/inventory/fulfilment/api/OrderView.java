@@ -10,6 +10,7 @@ import java.util.UUID;
 /**
  * A fulfilment order. Each allocation says where a part comes from and how it travels:
  * {@code in-store} (already at the delivery store), {@code transfer} (to the store), {@code shipment} (to the home).
+ * {@code version} is the one the {@code order.*} event of the same step carries.
  */
 public record OrderView(
         UUID id,
@@ -22,7 +23,8 @@ public record OrderView(
         String currency,
         String channel,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long version) {
 
     public record Line(String sku, int quantity, BigDecimal unitPrice) {
     }
@@ -37,6 +39,6 @@ public record OrderView(
                         .map(a -> new Allocation(a.locationId(), a.sku(), a.quantity(), a.method().wireName()))
                         .toList(),
                 order.deliverToStoreId() != null ? new DeliverTo(order.deliverToStoreId(), null) : new DeliverTo(null, order.address()),
-                order.total(), order.currency(), order.channel(), order.createdAt(), order.updatedAt());
+                order.total(), order.currency(), order.channel(), order.createdAt(), order.updatedAt(), order.version());
     }
 }

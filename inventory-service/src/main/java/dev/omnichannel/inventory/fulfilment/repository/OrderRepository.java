@@ -8,7 +8,6 @@ import dev.omnichannel.inventory.fulfilment.service.Order;
 import dev.omnichannel.inventory.fulfilment.service.OrderStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +21,7 @@ public class OrderRepository {
 
     private static final String ORDER_COLUMNS = """
             id, customer_id, status, deliver_to_store_id, address_street, address_postal_code, address_city,
-            address_country, address_lat, address_lon, total, currency, channel, created_at, updated_at""";
+            address_country, address_lat, address_lon, total, currency, channel, created_at, updated_at, version""";
 
     /** Inserts the order, its lines and its allocations in one statement; answers the stored order. */
     public Uni<Order> insert(Order order, String actor) {
@@ -57,7 +56,7 @@ public class OrderRepository {
                     VALUES (?1, ?2, ?3, ?4, CAST(?5 AS uuid), CAST(?6 AS text), CAST(?7 AS text), CAST(?8 AS text),
                         CAST(?9 AS text), CAST(?10 AS text), CAST(?11 AS double precision), CAST(?12 AS double precision),
                         CAST(?13 AS text), CAST(?14 AS text))
-                    RETURNING id, created_at, updated_at),
+                    RETURNING id, created_at, updated_at, version),
                 l AS (
                     INSERT INTO order_line (order_id, sku, quantity, unit_price)
                     SELECT o.id, v.sku, v.quantity, v.unit_price FROM o, (VALUES %s) AS v(sku, quantity, unit_price)),
@@ -65,11 +64,11 @@ public class OrderRepository {
                     INSERT INTO order_allocation (order_id, location_id, sku, quantity, method)
                     SELECT o.id, v.location_id, v.sku, v.quantity, v.method
                     FROM o, (VALUES %s) AS v(location_id, sku, quantity, method))
-                SELECT created_at, updated_at FROM o
+                SELECT created_at, updated_at, version FROM o
                 """.formatted(lines, allocations);
         return Sql.one(sql, parameters.toArray()).map(row -> new Order(order.id(), order.customerId(), order.status(),
                 order.deliverToStoreId(), order.address(), order.total(), order.currency(), order.channel(),
-                row.instant(0), row.instant(1), order.lines(), order.allocations()));
+                row.instant(0), row.instant(1), row.longValue(2), order.lines(), order.allocations()));
     }
 
     public Uni<Order> find(UUID id) {
@@ -89,11 +88,14 @@ public class OrderRepository {
                 .map(row -> row.longValue(0));
     }
 
-    /** Moves the order from {@code from} to {@code to}; null when it was not in {@code from} (another change won). */
-    public Uni<Instant> transition(UUID id, OrderStatus from, OrderStatus to) {
-        return Sql.one("UPDATE fulfilment_order SET status = ?3, updated_at = now() WHERE id = ?1 AND status = ?2 "
-                + "RETURNING updated_at", id, from.name(), to.name())
-                .map(row -> row == null ? null : row.instant(0));
+    /**
+     * Moves the order from its status to {@code to}, one version up; null when it was no longer in
+     * that status (another change won).
+     */
+    public Uni<Order> transition(Order order, OrderStatus to) {
+        return Sql.one("UPDATE fulfilment_order SET status = ?3, updated_at = now(), version = version + 1 "
+                + "WHERE id = ?1 AND status = ?2 RETURNING updated_at, version", order.id(), order.status().name(), to.name())
+                .map(row -> row == null ? null : order.withStatus(to, row.instant(0), row.longValue(1)));
     }
 
     /** Lines and allocations of the orders, two queries for the whole list. */
@@ -126,6 +128,6 @@ public class OrderRepository {
                 row.string(7), row.doubleValue(8), row.doubleValue(9));
         return new Order(row.uuid(0), row.uuid(1), OrderStatus.valueOf(row.string(2)), row.string(3), address,
                 row.decimal(10), row.string(11).trim(), row.string(12), row.instant(13), row.instant(14),
-                List.copyOf(lines), List.copyOf(allocations));
+                row.longValue(15), List.copyOf(lines), List.copyOf(allocations));
     }
 }

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A fulfilment order as stored: its lines and where each part is sourced from. */
+/**
+ * A fulfilment order as stored: its lines and where each part is sourced from. {@code version} is 1
+ * when it is created and increases by one with every change of status.
+ */
 public record Order(
         UUID id,
         UUID customerId,
@@ -18,6 +21,7 @@ public record Order(
         String channel,
         Instant createdAt,
         Instant updatedAt,
+        long version,
         List<Line> lines,
         List<Allocation> allocations) {
 
@@ -27,8 +31,8 @@ public record Order(
     public record Allocation(String locationId, String sku, int quantity, AllocationMethod method) {
     }
 
-    public Order withStatus(OrderStatus newStatus, Instant changedAt) {
+    public Order withStatus(OrderStatus newStatus, Instant changedAt, long newVersion) {
         return new Order(id, customerId, newStatus, deliverToStoreId, address, total, currency, channel, createdAt,
-                changedAt, lines, allocations);
+                changedAt, newVersion, lines, allocations);
     }
 }

@@ -136,7 +136,7 @@ public class OrderService {
                                 : part.locationId().equals(store.id) ? AllocationMethod.IN_STORE : AllocationMethod.TRANSFER))
                 .toList();
         return new Order(UUID.randomUUID(), request.customerId(), OrderStatus.CREATED, store == null ? null : store.id,
-                request.deliverTo().address(), total, currency, channel, null, null, lines, allocations);
+                request.deliverTo().address(), total, currency, channel, null, null, 0, lines, allocations);
     }
 
     private static ProblemException shortage(List<Sourcing.Shortage> shortages) {
@@ -169,12 +169,12 @@ public class OrderService {
                                 "Order " + id + " is " + order.status() + " and cannot become " + next,
                                 Map.of("status", order.status().name())));
                     }
-                    return orders.transition(id, order.status(), next).chain(changedAt -> changedAt == null
+                    return orders.transition(order, next).chain(changed -> changed == null
                             ? Uni.createFrom().failure(ProblemException.conflict("concurrent-change",
                                     "Order " + id + " changed meanwhile; read it again", null))
                             : stock.move(order, next, caller.actor())
-                                    .replaceWith(order.withStatus(next, changedAt))
-                                    .call(changed -> publish(eventType(next), changed)));
+                                    .replaceWith(changed)
+                                    .call(() -> publish(eventType(next), changed)));
                 }).map(OrderView::of));
     }
 
@@ -195,7 +195,7 @@ public class OrderService {
                 order.allocations().stream()
                         .map(a -> new OrderEvent.Allocation(a.locationId(), a.sku(), a.quantity()))
                         .toList(),
-                order.total(), order.currency(), order.channel()));
+                order.total(), order.currency(), order.channel(), order.createdAt(), order.version()));
     }
 
     private Uni<Order> require(UUID id) {

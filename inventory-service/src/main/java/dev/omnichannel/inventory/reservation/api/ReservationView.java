@@ -10,7 +10,8 @@ import java.util.UUID;
 
 /**
  * A reservation as callers see it. Lines of one SKU are summed. {@code expiresAt} is null for an
- * endless-aisle hold; {@code pickupWindow} is set for click and collect.
+ * endless-aisle hold; {@code pickupWindow} is set for click and collect. {@code version} is the one
+ * the {@code reservation.*} event of the same step carries.
  */
 public record ReservationView(
         UUID id,
@@ -26,7 +27,8 @@ public record ReservationView(
         BigDecimal total,
         String currency,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        long version) {
 
     public record Line(String sku, int quantity, BigDecimal unitPrice) {
     }
@@ -41,6 +43,6 @@ public record ReservationView(
                 reservation.pickupCode(), reservation.expiresAt(),
                 reservation.pickupFrom() == null ? null : new PickupWindow(reservation.pickupFrom(), reservation.pickupTo()),
                 reservation.channel(), reservation.total(), reservation.currency(), reservation.createdAt(),
-                reservation.updatedAt());
+                reservation.updatedAt(), reservation.version());
     }
 }

@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Reservations and their lines. Every status change is one conditional UPDATE on the current
  * status, so of two concurrent changes (cancel and expiry, two expiry runners) exactly one wins
- * and releases the stock.
+ * and releases the stock. Every UPDATE adds one to the row's {@code version} (1 at insert).
  */
 @ApplicationScoped
 public class ReservationRepository {
@@ -28,7 +28,7 @@ public class ReservationRepository {
     /** Reservation columns then line columns (sku, quantity, unit_price), from {@code r} joined with {@code l}. */
     private static final String COLUMNS = """
             r.id, r.customer_id, r.store_id, r.status, r.hold_type, r.pickup_code, r.expires_at, r.max_expires_at,
-            r.pickup_from, r.pickup_to, r.total, r.currency, r.channel, r.created_at, r.updated_at,
+            r.pickup_from, r.pickup_to, r.total, r.currency, r.channel, r.created_at, r.updated_at, r.version,
             l.sku, l.quantity, l.unit_price""";
 
     /** What a new reservation is made of; the database's clock sets its times. */
@@ -167,8 +167,9 @@ public class ReservationRepository {
     }
 
     private Uni<List<Reservation>> changedAll(String set, String where, Object... parameters) {
-        return Sql.list("WITH r AS (UPDATE reservation AS r SET " + set + " WHERE " + where + " RETURNING r.*) SELECT "
-                + COLUMNS + " FROM r JOIN reservation_line l ON l.reservation_id = r.id ORDER BY r.id, l.sku", parameters)
+        return Sql.list("WITH r AS (UPDATE reservation AS r SET " + set + ", version = r.version + 1 WHERE " + where
+                + " RETURNING r.*) SELECT " + COLUMNS
+                + " FROM r JOIN reservation_line l ON l.reservation_id = r.id ORDER BY r.id, l.sku", parameters)
                 .map(ReservationRepository::group);
     }
 
@@ -190,7 +191,7 @@ public class ReservationRepository {
             UUID id = row.uuid(0);
             byId.computeIfAbsent(id, ignored -> reservation(row));
             lines.computeIfAbsent(id, ignored -> new ArrayList<>())
-                    .add(new Reservation.Line(row.string(15), row.intValue(16), row.decimal(17)));
+                    .add(new Reservation.Line(row.string(16), row.intValue(17), row.decimal(18)));
         }
         return byId.values().stream().map(r -> r.withLines(List.copyOf(lines.get(r.id())))).toList();
     }
@@ -199,6 +200,6 @@ public class ReservationRepository {
         return new Reservation(row.uuid(0), row.uuid(1), row.string(2), ReservationStatus.valueOf(row.string(3)),
                 HoldType.fromWireName(row.string(4)), row.string(5), row.instant(6), row.instant(7), row.instant(8),
                 row.instant(9), row.decimal(10), row.string(11).trim(), row.string(12), row.instant(13),
-                row.instant(14), List.of());
+                row.instant(14), row.longValue(15), List.of());
     }
 }

@@ -5,7 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A reservation as stored, with its lines (one per SKU, in SKU order). */
+/**
+ * A reservation as stored, with its lines (one per SKU, in SKU order). {@code version} is 1 when it
+ * is confirmed and increases by one with every change of its row.
+ */
 public record Reservation(
         UUID id,
         UUID customerId,
@@ -22,6 +25,7 @@ public record Reservation(
         String channel,
         Instant createdAt,
         Instant updatedAt,
+        long version,
         List<Line> lines) {
 
     public record Line(String sku, int quantity, BigDecimal unitPrice) {
@@ -29,6 +33,6 @@ public record Reservation(
 
     public Reservation withLines(List<Line> newLines) {
         return new Reservation(id, customerId, storeId, status, holdType, pickupCode, expiresAt, maxExpiresAt,
-                pickupFrom, pickupTo, total, currency, channel, createdAt, updatedAt, newLines);
+                pickupFrom, pickupTo, total, currency, channel, createdAt, updatedAt, version, newLines);
     }
 }

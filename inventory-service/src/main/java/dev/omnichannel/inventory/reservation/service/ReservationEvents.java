@@ -6,7 +6,10 @@ import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Each step of a reservation on {@code inventory.fulfilment}, keyed by the reservation id, through the outbox. */
+/**
+ * Each step of a reservation on {@code inventory.fulfilment}, keyed by the reservation id, through the
+ * outbox: the whole reservation after the step, with the version the step gave it.
+ */
 @ApplicationScoped
 class ReservationEvents {
 
@@ -25,7 +28,10 @@ class ReservationEvents {
                         .map(line -> new ReservationEvent.Line(line.sku(), line.quantity(), line.unitPrice()))
                         .toList(),
                 reservation.total(), reservation.currency(), reservation.pickupCode(), reservation.expiresAt(),
-                reservation.channel()))
+                reservation.channel(), reservation.holdType().wireName(),
+                reservation.pickupFrom() == null ? null
+                        : new ReservationEvent.PickupWindow(reservation.pickupFrom(), reservation.pickupTo()),
+                reservation.createdAt(), reservation.version()))
                 .replaceWith(reservation);
     }
 }

@@ -2,6 +2,7 @@ package dev.omnichannel.shared.events.inventory;
 
 import dev.omnichannel.shared.events.EventData;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -9,6 +10,7 @@ import java.util.List;
  *
  * @param deliverToStoreId the store it is delivered to for collection, or null for a home delivery
  * @param allocations      where each part is sourced from
+ * @param version          increases with every step of this order: a consumer keeps the highest it saw
  */
 public record OrderEvent(
         String type,
@@ -19,7 +21,9 @@ public record OrderEvent(
         List<Allocation> allocations,
         BigDecimal total,
         String currency,
-        String channel) implements EventData {
+        String channel,
+        Instant createdAt,
+        long version) implements EventData {
 
     public static final String CREATED = "order.created";
     public static final String SHIPPED = "order.shipped";
@@ -28,6 +32,12 @@ public record OrderEvent(
     public static final String CANCELLED = "order.cancelled";
 
     public record Allocation(String storeId, String sku, int quantity) {
+    }
+
+    /** Still under way for the customer: not cancelled, not delivered home, not collected from the store. */
+    public boolean active() {
+        return !"CANCELLED".equals(status) && !"COLLECTED".equals(status)
+                && !("DELIVERED".equals(status) && deliverToStoreId == null);
     }
 
     @Override

@@ -1,11 +1,14 @@
-package dev.omnichannel.inventory.catalog.service;
+package dev.omnichannel.shared.events.inventory;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
-/** How a promotion lowers a price: by a percentage, or by a fixed amount (never below zero). */
+/**
+ * How a promotion lowers a price: by a percentage, or by a fixed amount (never below zero). The one
+ * place promotional prices are computed, by inventory-service and by the gateway's catalogue model.
+ */
 public enum PromotionKind {
     PERCENTAGE("percentage") {
         @Override

@@ -1,0 +1,166 @@
+package dev.omnichannel.gateway.feed;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Reads a whole compacted topic into an in-memory model, on its own thread: assigned every
+ * partition and reading from the beginning, with no consumer group, since each replica of the
+ * gateway needs all of it (a group would split the partitions between replicas) and has nothing to
+ * commit (the compacted topic is the state; a restart reads it again). The end offsets seen at
+ * start tell when the model has caught up, which readiness waits for; the positions reached tell
+ * a {@link ReadBarrier} when the model holds what the topic held at a given moment.
+ */
+public final class TopicReader {
+
+    private static final Logger LOG = Logger.getLogger(TopicReader.class);
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private record Waiter(Map<Integer, Long> endOffsets, CompletableFuture<Void> reached) {
+    }
+
+    private final String name;
+    private final String topic;
+    private final String bootstrapServers;
+    private final Duration pollTimeout;
+    private final Consumer<ConsumerRecord<String, String>> apply;
+    private final Runnable afterBatch;
+    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private volatile List<TopicPartition> partitions = List.of();
+    private volatile Map<Integer, Long> positions = Map.of();
+    private volatile boolean caughtUp;
+    private volatile Instant lastEventAt;
+    private final ConsumerLoop loop;
+
+    /**
+     * @param apply      applies one record to the model, on the reader's thread
+     * @param afterBatch runs after each batch of records is applied (waiters on the model look again)
+     */
+    public TopicReader(String name, String topic, String bootstrapServers, Duration pollTimeout,
+            Consumer<ConsumerRecord<String, String>> apply, Runnable afterBatch) {
+        this.name = name;
+        this.topic = topic;
+        this.bootstrapServers = bootstrapServers;
+        this.pollTimeout = pollTimeout;
+        this.apply = apply;
+        this.afterBatch = afterBatch;
+        this.loop = new ConsumerLoop(name, this::consumerConfig, this::consume);
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    /** The topic's partitions, once the reader has found them. */
+    public List<TopicPartition> partitions() {
+        return partitions;
+    }
+
+    public void start() {
+        loop.start();
+    }
+
+    public void stop() throws InterruptedException {
+        loop.stop();
+    }
+
+    /** True once the model has read the topic up to its end as it was at start: answers are then current. */
+    public boolean isCaughtUp() {
+        return caughtUp;
+    }
+
+    /** The time of the newest record applied, null before any. */
+    public Instant lastEventAt() {
+        return lastEventAt;
+    }
+
+    /** Completes once the reader has passed these end offsets (partition -> offset) in every partition. */
+    public CompletableFuture<Void> reached(Map<Integer, Long> endOffsets) {
+        Waiter waiter = new Waiter(endOffsets, new CompletableFuture<>());
+        if (passed(endOffsets)) {
+            waiter.reached().complete(null);
+        } else {
+            waiters.add(waiter);
+            if (passed(endOffsets)) { // the reader may have moved on between the check and the add
+                waiter.reached().complete(null);
+            }
+        }
+        return waiter.reached();
+    }
+
+    private boolean passed(Map<Integer, Long> endOffsets) {
+        Map<Integer, Long> now = positions;
+        return endOffsets.entrySet().stream().allMatch(end -> now.getOrDefault(end.getKey(), -1L) >= end.getValue());
+    }
+
+    private void consume(KafkaConsumer<String, String> kafka) {
+        List<TopicPartition> found = List.of();
+        while (loop.isRunning() && found.isEmpty()) {
+            found = kafka.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .toList();
+            if (found.isEmpty()) {
+                LOG.warnf("%s: topic %s not found yet; not ready", name, topic);
+                kafka.poll(RETRY); // nothing assigned: only waits
+            }
+        }
+        partitions = found;
+        kafka.assign(partitions);
+        kafka.seekToBeginning(partitions);
+        Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+        LOG.infof("%s: reading %s from the beginning up to %s", name, topic, endAtStart);
+        while (loop.isRunning()) {
+            ConsumerRecords<String, String> records = kafka.poll(pollTimeout);
+            for (ConsumerRecord<String, String> record : records) {
+                apply.accept(record);
+                lastEventAt = Instant.ofEpochMilli(record.timestamp());
+            }
+            Map<Integer, Long> reached = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                reached.put(partition.partition(), kafka.position(partition));
+            }
+            positions = reached;
+            if (!caughtUp && endAtStart.entrySet().stream()
+                    .allMatch(end -> reached.get(end.getKey().partition()) >= end.getValue())) {
+                caughtUp = true;
+                LOG.infof("%s: caught up with %s", name, topic);
+            }
+            if (!records.isEmpty()) {
+                afterBatch.run();
+            }
+            waiters.removeIf(waiter -> {
+                if (!passed(waiter.endOffsets())) {
+                    return false;
+                }
+                waiter.reached().complete(null);
+                return true;
+            });
+        }
+    }
+
+    private Properties consumerConfig() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        // the topic is inventory-service's, created by the platform: never create it by reading it
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-" + name);
+        return properties;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.omnichannel.gateway.view;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.availability.StockFeed;
+import dev.omnichannel.gateway.availability.StockReadModel;
+import dev.omnichannel.gateway.catalog.CatalogFeed;
+import dev.omnichannel.gateway.catalog.CatalogModel;
+import dev.omnichannel.gateway.client.ServiceUnavailableException;
+import dev.omnichannel.gateway.feed.Feeds;
+import dev.omnichannel.gateway.security.Caller;
+import dev.omnichannel.gateway.security.CustomerDirectory;
+import dev.omnichannel.gateway.view.PersonalizedView.AsOf;
+import dev.omnichannel.gateway.view.PersonalizedView.Cart;
+import dev.omnichannel.gateway.view.PersonalizedView.CartItem;
+import dev.omnichannel.gateway.view.PersonalizedView.Conversation;
+import dev.omnichannel.gateway.view.PersonalizedView.WishlistItem;
+import dev.omnichannel.gateway.view.feed.ViewFeed;
+import dev.omnichannel.gateway.view.model.ViewParts.CartLine;
+import dev.omnichannel.gateway.view.model.ViewParts.MessagesSummary;
+import dev.omnichannel.gateway.view.model.ViewParts.ProfileSummary;
+import dev.omnichannel.gateway.view.model.ViewParts.WishlistLine;
+import dev.omnichannel.gateway.view.model.ViewStore;
+import dev.omnichannel.gateway.view.model.ViewStore.StoredView;
+import dev.omnichannel.shared.events.Channel;
+import dev.omnichannel.shared.events.inventory.ProductChanged;
+import dev.omnichannel.shared.events.inventory.PromotionChanged;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The personalized view, read locally: one statement on the view model (found from the token's
+ * subject alone), priced with the catalogue model and the stock model in memory. No call to any
+ * service on this path, but for a customer the model has never seen (their first sign-in).
+ */
+@ApplicationScoped
+public class ViewReader {
+
+    private static final TypeReference<List<CartLine>> CART = new TypeReference<>() {
+    };
+    private static final TypeReference<List<WishlistLine>> WISHLIST = new TypeReference<>() {
+    };
+
+    private final ViewStore store;
+    private final ViewFeed viewFeed;
+    private final CatalogModel catalog;
+    private final CatalogFeed catalogFeed;
+    private final StockReadModel stock;
+    private final StockFeed stockFeed;
+    private final Feeds feeds;
+    private final CustomerDirectory directory;
+    private final ObjectMapper json;
+    private final Counter served;
+    private final MeterRegistry metrics;
+
+    public ViewReader(ViewStore store, ViewFeed viewFeed, CatalogModel catalog, CatalogFeed catalogFeed,
+            StockReadModel stock, StockFeed stockFeed, Feeds feeds, CustomerDirectory directory, ObjectMapper json,
+            MeterRegistry metrics) {
+        this.store = store;
+        this.viewFeed = viewFeed;
+        this.catalog = catalog;
+        this.catalogFeed = catalogFeed;
+        this.stock = stock;
+        this.stockFeed = stockFeed;
+        this.feeds = feeds;
+        this.directory = directory;
+        this.json = json;
+        this.metrics = metrics;
+        this.served = metrics.counter("gateway.view.served");
+    }
+
+    /** The view of the customer who signs in with this token. */
+    public Uni<PersonalizedView> viewOfCaller(Caller caller) {
+        Uni<StoredView> stored = unavailableIfFailing(store.viewOfSubject(caller.subject()))
+                .chain(found -> found != null && found.profile() != null ? Uni.createFrom().item(found)
+                        // never seen by the model: found or created by customer-service, whose answer is kept
+                        : directory.customerIdOf(caller.subject(), caller)
+                                .chain(id -> unavailableIfFailing(store.viewOf(id))));
+        return assembled(stored, caller.channel());
+    }
+
+    /** The view of a customer, for a kiosk that identified them or for staff. */
+    public Uni<PersonalizedView> viewOf(String customerId, Channel channel) {
+        return assembled(unavailableIfFailing(store.viewOf(customerId)), channel);
+    }
+
+    private Uni<PersonalizedView> assembled(Uni<StoredView> stored, Channel channel) {
+        return Uni.combine().all().unis(stored, feeds.caughtUpWithNow()).asTuple()
+                .map(found -> assemble(found.getItem1(), channel == null ? null : channel.wireName()));
+    }
+
+    private PersonalizedView assemble(StoredView stored, String channel) {
+        ProfileSummary profile = read(stored.profile(), ProfileSummary.class);
+        List<String> segments = profile == null ? List.of() : profile.segments();
+        String preferredStore = profile == null ? null : profile.preferredStoreId();
+        List<PromotionChanged> offers = catalog.offers(segments, Instant.now());
+        MessagesSummary messages = read(stored.messages(), MessagesSummary.class);
+        List<String> missing = missing(profile != null);
+        served.increment();
+        if (!missing.isEmpty()) {
+            missing.forEach(service -> metrics.counter("gateway.view.missing", "service", service).increment());
+        }
+        return new PersonalizedView(
+                profile,
+                new Cart(cartItems(readList(stored.cart(), CART), offers, preferredStore), preferredStore),
+                wishlistItems(readList(stored.wishlist(), WISHLIST), offers, preferredStore),
+                offers,
+                stored.reservations(),
+                stored.orders(),
+                messages == null ? new Conversation(0, List.of()) : new Conversation(messages.unread(), messages.lastMessages()),
+                messages == null ? null : messages.inbox(),
+                channel,
+                !missing.isEmpty(),
+                missing,
+                new AsOf(stored.profileAsOf(), stored.cartAsOf(), stored.wishlistAsOf(), catalogFeed.reader().lastEventAt(),
+                        stored.reservationsAsOf(), stored.ordersAsOf(), stored.messagesAsOf(), stored.messagesAsOf(),
+                        stockFeed.reader().lastEventAt()));
+    }
+
+    private List<CartItem> cartItems(List<CartLine> lines, List<PromotionChanged> offers, String preferredStore) {
+        List<CartItem> items = new ArrayList<>(lines.size());
+        for (CartLine line : lines) {
+            ProductChanged product = catalog.product(line.sku());
+            Integer available = availableAt(line.sku(), preferredStore);
+            items.add(new CartItem(line.sku(), line.quantity(), product == null ? null : product.name(),
+                    product == null ? null : catalog.unitPrice(product, offers), product == null ? null : product.price(),
+                    product == null ? null : product.currency(), available,
+                    available == null ? null : available >= line.quantity()));
+        }
+        return items;
+    }
+
+    private List<WishlistItem> wishlistItems(List<WishlistLine> lines, List<PromotionChanged> offers, String preferredStore) {
+        List<WishlistItem> items = new ArrayList<>(lines.size());
+        for (WishlistLine line : lines) {
+            ProductChanged product = catalog.product(line.sku());
+            items.add(new WishlistItem(line.sku(), line.addedAt(), product == null ? null : product.name(),
+                    product == null ? null : catalog.unitPrice(product, offers), product == null ? null : product.price(),
+                    product == null ? null : product.currency(), availableAt(line.sku(), preferredStore)));
+        }
+        return items;
+    }
+
+    private Integer availableAt(String sku, String storeId) {
+        return storeId == null || !stockFeed.reader().isCaughtUp() ? null : stock.available(sku, storeId);
+    }
+
+    /** The services whose events this replica's models have not caught up with since it started. */
+    private List<String> missing(boolean profileKnown) {
+        List<String> missing = new ArrayList<>(3);
+        if (!profileKnown || !viewFeed.isCaughtUp(viewFeed.topics().get(0))) {
+            missing.add("customer");
+        }
+        if (!viewFeed.isCaughtUp(viewFeed.topics().get(1)) || !catalogFeed.reader().isCaughtUp()
+                || !stockFeed.reader().isCaughtUp()) {
+            missing.add("inventory");
+        }
+        if (!viewFeed.isCaughtUp(viewFeed.topics().get(2))) {
+            missing.add("messaging");
+        }
+        return missing;
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return stored == null ? null : json.readValue(stored, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("the view model holds an unreadable " + type.getSimpleName(), e);
+        }
+    }
+
+    private <T> List<T> readList(String stored, TypeReference<List<T>> type) {
+        try {
+            return stored == null ? List.of() : json.readValue(stored, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("the view model holds an unreadable list", e);
+        }
+    }
+
+    private static <T> Uni<T> unavailableIfFailing(Uni<T> read) {
+        return read.onFailure().transform(failure -> new ServiceUnavailableException("view model",
+                "the gateway's database did not answer", failure));
+    }
+}

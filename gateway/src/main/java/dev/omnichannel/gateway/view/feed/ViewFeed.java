@@ -1,0 +1,197 @@
+package dev.omnichannel.gateway.view.feed;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.feed.ConsumerLoop;
+import dev.omnichannel.gateway.feed.FeedConfig;
+import dev.omnichannel.gateway.view.model.ViewStore;
+import dev.omnichannel.gateway.view.model.ViewUpdates;
+import dev.omnichannel.shared.events.CloudEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes the view model from customer.events, inventory.fulfilment and messaging.events. The
+ * replicas of the gateway share the partitions in one consumer group (the model is shared, in
+ * PostgreSQL); each batch of records is applied in one transaction together with the offsets it
+ * reached, so every event is applied once and a replica that takes a partition over resumes
+ * exactly where the model is. No stored offset means the beginning of the topic: emptying the
+ * model's tables rebuilds it. The offsets are also committed to Kafka afterwards, only so that
+ * the group's lag can be watched with Kafka's own tools.
+ */
+@ApplicationScoped
+public class ViewFeed {
+
+    private static final Logger LOG = Logger.getLogger(ViewFeed.class);
+    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ViewStore store;
+    private final ViewUpdates updates;
+    private final FeedConfig config;
+    private final ObjectMapper json;
+    private final List<String> topics;
+    /** The end offsets seen when each partition was assigned: caught up once they are passed. */
+    private final Map<TopicPartition, Long> catchUpTo = new ConcurrentHashMap<>();
+    private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
+    private volatile boolean assignedOnce;
+    private final ConsumerLoop loop;
+
+    public ViewFeed(ViewStore store, ViewUpdates updates, FeedConfig config, ObjectMapper json) {
+        this.store = store;
+        this.updates = updates;
+        this.config = config;
+        this.json = json;
+        this.topics = List.of(config.customerTopic(), config.fulfilmentTopic(), config.messagingTopic());
+        this.loop = new ConsumerLoop("view-feed", this::consumerConfig, this::consume);
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (config.enabled()) {
+            loop.start();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) throws InterruptedException {
+        loop.stop();
+    }
+
+    public List<String> topics() {
+        return topics;
+    }
+
+    /** True once the model has applied, in the partitions this replica was given, what the topic held then. */
+    public boolean isCaughtUp(String topic) {
+        return caughtUp.contains(topic);
+    }
+
+    private void consume(KafkaConsumer<String, String> kafka) {
+        kafka.subscribe(topics, new ResumeFromTheModel(kafka));
+        while (loop.isRunning()) {
+            ConsumerRecords<String, String> records = kafka.poll(config.pollTimeout());
+            if (!records.isEmpty()) {
+                Map<TopicPartition, OffsetAndMetadata> reached = applied(records);
+                kafka.commitAsync(reached, null);
+            }
+            noteCaughtUp(kafka);
+        }
+    }
+
+    /** Applies the records and stores the offsets they reach, in one transaction. */
+    private Map<TopicPartition, OffsetAndMetadata> applied(ConsumerRecords<String, String> records) {
+        Map<TopicPartition, OffsetAndMetadata> reached = new HashMap<>();
+        for (TopicPartition partition : records.partitions()) {
+            reached.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
+        }
+        store.pool().withTransaction(connection -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (ConsumerRecord<String, String> record : records) {
+                CloudEvent event = readable(record);
+                if (event != null) {
+                    chain = chain.chain(() -> updates.apply(connection, event));
+                }
+            }
+            for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : reached.entrySet()) {
+                chain = chain.chain(() -> store.saveOffset(connection, offset.getKey().topic(),
+                        offset.getKey().partition(), offset.getValue().offset()));
+            }
+            return chain;
+        }).await().atMost(BATCH_TIMEOUT);
+        return reached;
+    }
+
+    private CloudEvent readable(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            CloudEvent event = json.readValue(record.value(), CloudEvent.class);
+            event.dataAs(json, Object.class);
+            return event;
+        } catch (Exception e) {
+            LOG.warnf("view feed skipped an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return null;
+        }
+    }
+
+    private void noteCaughtUp(KafkaConsumer<String, String> kafka) {
+        if (!assignedOnce) {
+            return;
+        }
+        for (String topic : topics) {
+            if (!caughtUp.contains(topic) && catchUpTo.entrySet().stream()
+                    .filter(end -> end.getKey().topic().equals(topic))
+                    .allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
+                caughtUp.add(topic);
+                LOG.infof("view model caught up with %s", topic);
+            }
+        }
+    }
+
+    /** On assignment, each partition resumes at the offset stored with the model (the beginning if none). */
+    private final class ResumeFromTheModel implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, String> kafka;
+
+        ResumeFromTheModel(KafkaConsumer<String, String> kafka) {
+            this.kafka = kafka;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            Map<String, Map<Integer, Long>> stored = new HashMap<>();
+            for (TopicPartition partition : partitions) {
+                Long offset = stored.computeIfAbsent(partition.topic(),
+                        topic -> store.offsets(store.pool(), topic).await().atMost(BATCH_TIMEOUT))
+                        .get(partition.partition());
+                if (offset == null) {
+                    kafka.seekToBeginning(List.of(partition));
+                } else {
+                    kafka.seek(partition, offset);
+                }
+            }
+            catchUpTo.putAll(kafka.endOffsets(partitions));
+            assignedOnce = true;
+            LOG.infof("view feed resumes %s", partitions);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            partitions.forEach(catchUpTo::remove);
+        }
+    }
+
+    private Properties consumerConfig() {
+        Properties properties = new Properties();
+        properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.viewGroup());
+        // the rebalance protocol of KIP-848: assignments are incremental, the others keep reading meanwhile
+        properties.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        properties.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "gateway-view-feed");
+        return properties;
+    }
+}

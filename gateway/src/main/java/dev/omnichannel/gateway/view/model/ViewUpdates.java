@@ -1,0 +1,196 @@
+package dev.omnichannel.gateway.view.model;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnichannel.gateway.view.model.ViewParts.CartLine;
+import dev.omnichannel.gateway.view.model.ViewParts.HeldOrder;
+import dev.omnichannel.gateway.view.model.ViewParts.HeldReservation;
+import dev.omnichannel.gateway.view.model.ViewParts.MessagesSummary;
+import dev.omnichannel.gateway.view.model.ViewParts.ProfileSummary;
+import dev.omnichannel.gateway.view.model.ViewParts.WishlistLine;
+import dev.omnichannel.gateway.view.model.ViewStore.Part;
+import dev.omnichannel.shared.events.CloudEvent;
+import dev.omnichannel.shared.events.customer.CustomerErased;
+import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
+import dev.omnichannel.shared.events.customer.CustomerMerged;
+import dev.omnichannel.shared.events.customer.CustomerSnapshot;
+import dev.omnichannel.shared.events.inventory.OrderEvent;
+import dev.omnichannel.shared.events.inventory.ReservationEvent;
+import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * What changes the view model, from either source: an owner's event (applied by the view feed) or
+ * the answer of a write made through the gateway (applied before that answer goes back, so the
+ * writer's next view holds it on any channel and any replica). Both give the part with its owner's
+ * version, and the store keeps the highest.
+ */
+@ApplicationScoped
+public class ViewUpdates {
+
+    private static final Logger LOG = Logger.getLogger(ViewUpdates.class);
+
+    static final String RESERVATION = "reservation";
+    static final String ORDER = "order";
+    private static final TypeReference<List<CartLine>> CART = new TypeReference<>() {
+    };
+    private static final TypeReference<List<WishlistLine>> WISHLIST = new TypeReference<>() {
+    };
+
+    private final ViewStore store;
+    private final ObjectMapper json;
+
+    public ViewUpdates(ViewStore store, ObjectMapper json) {
+        this.store = store;
+        this.json = json;
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /** Applies an event of customer.events, inventory.fulfilment or messaging.events; other types change nothing. */
+    public Uni<Void> apply(SqlClient client, CloudEvent event) {
+        Instant at = event.time() == null ? Instant.now() : event.time();
+        String type = event.type();
+        if (CustomerSnapshot.TYPE.equals(type)) {
+            return snapshot(client, event.dataAs(json, CustomerSnapshot.class), at);
+        }
+        if (CustomerMerged.TYPE.equals(type)) {
+            CustomerMerged merged = event.dataAs(json, CustomerMerged.class);
+            return store.merged(client, merged.duplicateId(), merged.survivorId());
+        }
+        if (CustomerMergeUndone.TYPE.equals(type)) {
+            return store.mergeUndone(client, event.dataAs(json, CustomerMergeUndone.class).restoredId());
+        }
+        if (CustomerErased.TYPE.equals(type)) {
+            return store.erased(client, event.dataAs(json, CustomerErased.class).customerId());
+        }
+        if (MessagingSummaryChanged.TYPE.equals(type)) {
+            MessagingSummaryChanged summary = event.dataAs(json, MessagingSummaryChanged.class);
+            return store.part(client, Part.MESSAGES, summary.customerId(), summary.version(), at, MessagesSummary.of(summary))
+                    .replaceWithVoid();
+        }
+        if (type.startsWith("reservation.")) {
+            ReservationEvent reservation = event.dataAs(json, ReservationEvent.class);
+            return reservation.customerId() == null ? Uni.createFrom().voidItem()
+                    : store.holding(client, reservation.reservationId(), RESERVATION, reservation.customerId(),
+                            reservation.version(), reservation.active(), reservation.createdAt(), at,
+                            HeldReservation.of(reservation));
+        }
+        if (type.startsWith("order.")) {
+            OrderEvent order = event.dataAs(json, OrderEvent.class);
+            return order.customerId() == null ? Uni.createFrom().voidItem()
+                    : store.holding(client, order.orderId(), ORDER, order.customerId(), order.version(), order.active(),
+                            order.createdAt(), at, HeldOrder.of(order));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    private Uni<Void> snapshot(SqlClient client, CustomerSnapshot snapshot, Instant at) {
+        String id = snapshot.customerId();
+        long version = snapshot.version();
+        Uni<Void> cart = snapshot.cart() == null ? Uni.createFrom().voidItem()
+                : store.part(client, Part.CART, id, version, at, snapshot.cart().stream()
+                        .map(line -> new CartLine(line.sku(), line.quantity(), line.addedAt())).toList()).replaceWithVoid();
+        Uni<Void> wishlist = snapshot.wishlist() == null ? Uni.createFrom().voidItem()
+                : store.part(client, Part.WISHLIST, id, version, at, snapshot.wishlist().stream()
+                        .map(line -> new WishlistLine(line.sku(), line.addedAt())).toList()).replaceWithVoid();
+        return store.profile(client, id, version, at, ProfileSummary.of(snapshot), snapshot.subjects())
+                .chain(() -> cart)
+                .chain(() -> wishlist);
+    }
+
+    // ---------------------------------------------------------------- answers of writes made through the gateway
+    // The write is done by then: if the model cannot keep its answer, the caller still gets it, and
+    // the write's event brings the part a moment later.
+
+    /** customer-service's profile answer (resolve, preferences, consents). */
+    public Uni<Void> profileAnswered(JsonNode profile) {
+        if (!profile.hasNonNull("version") || !profile.hasNonNull("id")) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> subjects = new ArrayList<>();
+        profile.path("identities").forEach(identity -> {
+            if ("oidc".equals(identity.path("type").asText())) {
+                subjects.add(identity.path("value").asText());
+            }
+        });
+        return tolerant("profile", store.profile(store.pool(), profile.path("id").asText(),
+                profile.path("version").asLong(), Instant.now(), ProfileSummary.ofAnswer(profile), subjects));
+    }
+
+    /** customer-service's cart answer: {@code {"customerId","items","version"}}. */
+    public Uni<Void> cartAnswered(JsonNode cart) {
+        return answeredPart(Part.CART, cart, () -> json.convertValue(cart.path("items"), CART));
+    }
+
+    /** customer-service's wishlist answer: {@code {"customerId","items","version"}}. */
+    public Uni<Void> wishlistAnswered(JsonNode wishlist) {
+        return answeredPart(Part.WISHLIST, wishlist, () -> json.convertValue(wishlist.path("items"), WISHLIST));
+    }
+
+    /** messaging-service's conversation summary of a customer, with its version. */
+    public Uni<Void> messagesAnswered(String customerId, JsonNode summary) {
+        if (!summary.hasNonNull("version")) {
+            return Uni.createFrom().voidItem();
+        }
+        MessagingSummaryChanged asEvent = json.convertValue(summary, MessagingSummaryChanged.class);
+        return tolerant("conversation", store.part(store.pool(), Part.MESSAGES, customerId, asEvent.version(),
+                Instant.now(), MessagesSummary.of(asEvent)).replaceWithVoid());
+    }
+
+    /** inventory-service's reservation answer, read as the event of that step. */
+    public Uni<Void> reservationAnswered(JsonNode reservation) {
+        if (!reservation.hasNonNull("version") || !reservation.hasNonNull("customerId")) {
+            return Uni.createFrom().voidItem();
+        }
+        ObjectNode asEvent = reservation.deepCopy();
+        asEvent.set("reservationId", reservation.get("id"));
+        ReservationEvent event = json.convertValue(asEvent, ReservationEvent.class);
+        return tolerant("reservation", store.holding(store.pool(), event.reservationId(), RESERVATION,
+                event.customerId(), event.version(), event.active(), event.createdAt(), Instant.now(),
+                HeldReservation.of(event)));
+    }
+
+    /** inventory-service's order answer, read as the event of that step. */
+    public Uni<Void> orderAnswered(JsonNode order) {
+        if (!order.hasNonNull("version") || !order.hasNonNull("customerId")) {
+            return Uni.createFrom().voidItem();
+        }
+        ObjectNode asEvent = order.deepCopy();
+        asEvent.set("orderId", order.get("id"));
+        asEvent.set("deliverToStoreId", order.path("deliverTo").get("storeId"));
+        OrderEvent event = json.convertValue(asEvent, OrderEvent.class);
+        return tolerant("order", store.holding(store.pool(), event.orderId(), ORDER, event.customerId(),
+                event.version(), event.active(), event.createdAt(), Instant.now(), HeldOrder.of(event)));
+    }
+
+    /** The customer erased through the gateway: gone from the model at once. */
+    public Uni<Void> erased(String customerId) {
+        return tolerant("erasure", store.erased(store.pool(), customerId));
+    }
+
+    private Uni<Void> answeredPart(Part part, JsonNode answer, Supplier<Object> data) {
+        if (!answer.hasNonNull("version") || !answer.hasNonNull("customerId")) {
+            return Uni.createFrom().voidItem();
+        }
+        return tolerant(part.name().toLowerCase(), store.part(store.pool(), part, answer.path("customerId").asText(),
+                answer.path("version").asLong(), Instant.now(), data.get()).replaceWithVoid());
+    }
+
+    private static Uni<Void> tolerant(String what, Uni<Void> update) {
+        return update.onFailure().recoverWithUni(failure -> {
+            LOG.warnf("the view model did not keep a %s answered by a write (its event will bring it): %s", what,
+                    failure.toString());
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package dev.omnichannel.inventory.catalog.service;
+
+import dev.omnichannel.shared.data.outbox.Outbox;
+import dev.omnichannel.shared.events.Topics;
+import dev.omnichannel.shared.events.inventory.ProductChanged;
+import dev.omnichannel.shared.events.inventory.PromotionChanged;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/**
+ * Products and promotions on the compacted {@code inventory.catalog}, through the outbox: the whole
+ * product or promotion after each change, keyed so the latest state of each one wins.
+ */
+@ApplicationScoped
+class CatalogEvents {
+
+    private final Outbox outbox;
+
+    CatalogEvents(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    Uni<Void> publish(ProductChanged product) {
+        return outbox.publish(Topics.INVENTORY_CATALOG, ProductChanged.key(product.sku()), product).replaceWithVoid();
+    }
+
+    Uni<Void> publish(Promotion promotion) {
+        return outbox.publish(Topics.INVENTORY_CATALOG, PromotionChanged.key(promotion.id()), new PromotionChanged(
+                promotion.id(), promotion.name(), promotion.kind(), promotion.value(), promotion.segment(),
+                promotion.from(), promotion.to(), promotion.allProducts(), List.copyOf(promotion.skus()),
+                promotion.version())).replaceWithVoid();
+    }
+}
