@@ -1,44 +1,36 @@
--- The personalized view's model: one row per customer and part, fed by the services' events
--- (customer.events, inventory.fulfilment, messaging.events) and by the answers of the writes made
--- through the gateway. Each part keeps the highest version its owner gave it, so an event and the
--- answer of the same write can arrive in any order. Rebuildable: truncate every table here and
--- restart the gateway, it reads the topics again from the beginning (view_offset is then empty).
--- The parts are json, not jsonb: they are only ever stored and returned whole, never queried into.
-
--- Profile summary: id, displayName, preferredStoreId, preferredChannel, language, timeZone, segments.
-CREATE TABLE view_profile (
-    customer_id text PRIMARY KEY,
-    version     bigint      NOT NULL,
-    as_of       timestamptz NOT NULL,
-    data        json        NOT NULL
-);
-
--- The customer's one cart: [{sku, quantity, addedAt}].
-CREATE TABLE view_cart (
-    customer_id text PRIMARY KEY,
-    version     bigint      NOT NULL,
-    as_of       timestamptz NOT NULL,
-    data        json        NOT NULL
-);
-
--- [{sku, addedAt}].
-CREATE TABLE view_wishlist (
-    customer_id text PRIMARY KEY,
-    version     bigint      NOT NULL,
-    as_of       timestamptz NOT NULL,
-    data        json        NOT NULL
-);
-
--- Conversation summary {unread, lastMessages[]} and the in-app inbox {total, unread}.
-CREATE TABLE view_messages (
-    customer_id text PRIMARY KEY,
-    version     bigint      NOT NULL,
-    as_of       timestamptz NOT NULL,
-    data        json        NOT NULL
+-- The personalized view's model, fed by the services' events (customer.events, inventory.fulfilment,
+-- messaging.events) and by the answers of the writes made through the gateway. A view is one row:
+-- each part is kept with the highest version its owner gave it (an event and the answer of the
+-- same write may arrive in any order) and the time it last changed. Rebuildable: with every
+-- gateway stopped, truncate these tables and start again; the topics are read from the beginning.
+-- The parts are json, not jsonb: they are only ever stored and returned whole.
+CREATE TABLE customer_view (
+    customer_id        text PRIMARY KEY,
+    -- id, displayName, preferredStoreId, preferredChannel, language, timeZone, segments
+    profile            json,
+    profile_version    bigint NOT NULL DEFAULT 0,
+    profile_as_of      timestamptz,
+    segments           text[] NOT NULL DEFAULT '{}',  -- of the profile: which offers apply
+    preferred_store_id text,                          -- of the profile: where availability is shown
+    cart               json,                          -- [{sku, quantity, addedAt}]
+    cart_version       bigint NOT NULL DEFAULT 0,
+    cart_as_of         timestamptz,
+    wishlist           json,                          -- [{sku, addedAt}]
+    wishlist_version   bigint NOT NULL DEFAULT 0,
+    wishlist_as_of     timestamptz,
+    conversation       json,                          -- {unread, lastMessages}
+    inbox              json,                          -- {total, unread}
+    messages_version   bigint NOT NULL DEFAULT 0,
+    messages_as_of     timestamptz,
+    reservations       json NOT NULL DEFAULT '[]',    -- active, newest first: kept from view_holding
+    reservations_as_of timestamptz,
+    orders             json NOT NULL DEFAULT '[]',    -- under way, newest first: kept from view_holding
+    orders_as_of       timestamptz
 );
 
 -- Reservations and fulfilment orders, each with the customer id its owner gave it (a merge does
--- not rewrite it: view_merge says whose it is now, so an undo gives it back).
+-- not rewrite it: view_merge says whose it is now, so an undo gives it back); the lists of
+-- customer_view are made from them.
 CREATE TABLE view_holding (
     id          text PRIMARY KEY,
     kind        text        NOT NULL CHECK (kind IN ('reservation', 'order')),
@@ -70,6 +62,16 @@ CREATE INDEX view_merge_survivor ON view_merge (survivor_id);
 CREATE TABLE view_erased (
     customer_id text PRIMARY KEY,
     erased_at   timestamptz NOT NULL DEFAULT now()
+);
+
+-- Read-your-writes for stock, across replicas: the stock levels a caller's recent writes changed
+-- (inventory's Omni-Stock-Versions, {"sku@location": version}), by token subject. A read by the
+-- same subject, on any channel and any replica, first waits (bounded) for its stock model to hold
+-- these versions.
+CREATE TABLE view_stock_writes (
+    subject    text        PRIMARY KEY,
+    versions   jsonb       NOT NULL,
+    written_at timestamptz NOT NULL DEFAULT now()
 );
 
 -- The next offset to read of each partition, written in the transaction that applied the records

@@ -38,12 +38,21 @@ final class PgBench {
     }
 
     Result run(String script, int clients, int seconds) {
+        return run(script, clients, seconds, "simple");
+    }
+
+    /** With server-side prepared statements, as the suite's services use them. */
+    Result runPrepared(String script, int clients, int seconds) {
+        return run(script, clients, seconds, "prepared");
+    }
+
+    private Result run(String script, int clients, int seconds, String protocol) {
         try {
             Path dir = Files.createTempDirectory("pgbench-");
             Path file = dir.resolve("script.sql");
             Files.writeString(file, script);
             List<String> command = new ArrayList<>(List.of("pgbench", "-h", "127.0.0.1", "-p", String.valueOf(port),
-                    "-U", user, "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
+                    "-U", user, "-n", "-M", protocol, "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
                     "-l", "--log-prefix=" + dir.resolve("log"), "-f", file.toString(), database));
             String output = Processes.output(command, seconds + 60, Map.of("PGPASSWORD", password));
             Matcher tps = TPS.matcher(output);

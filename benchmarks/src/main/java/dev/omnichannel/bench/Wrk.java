@@ -28,8 +28,8 @@ final class Wrk {
 
     private static final String STATUS_SCRIPT = """
             local threads = {}
-            function setup(thread) table.insert(threads, thread) end
-            function init(args) statuses = {}; partial = 0 end
+            function setup(thread) table.insert(threads, thread); thread:set("thread_id", #threads) end
+            function init(args) statuses = {}; partial = 0; if prepare then prepare() end end
             function response(status, headers, body)
               statuses[status] = (statuses[status] or 0) + 1
               if body and string.find(body, '"partial":true', 1, true) then partial = partial + 1 end
@@ -59,16 +59,52 @@ final class Wrk {
     }
 
     static Result post(String url, String token, int connections, int seconds, String jsonBody) {
-        return run(url, token, connections, seconds, jsonBody);
+        return run(url, token, connections, seconds, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
+                + "wrk.body = [[" + jsonBody + "]]\n");
     }
 
-    private static Result run(String url, String token, int connections, int seconds, String jsonBody) {
+    /** GETs, each with the next token of the file (one per line): as many customers as tokens. */
+    static Result getRotatingTokens(String url, Path tokens, int connections, int seconds) {
+        return run(url, null, connections, seconds, TOKENS.replace("@TOKENS@", tokens.toAbsolutePath().toString()) + """
+                function request()
+                  return wrk.format(nil, nil, { ["Authorization"] = "Bearer " .. next_token() })
+                end
+                """);
+    }
+
+    /**
+     * POSTs of one JSON body, each with the next token of the file and an Idempotency-Key of its
+     * own (unique across runs), as retry-safe clients send them.
+     */
+    static Result postRotatingTokens(String url, Path tokens, int connections, int seconds, String jsonBody) {
+        return run(url, null, connections, seconds, TOKENS.replace("@TOKENS@", tokens.toAbsolutePath().toString())
+                + "local body = [[" + jsonBody + "]]\nlocal run_id = \"" + Long.toString(System.currentTimeMillis(), 36)
+                + "\"\n" + """
+                local keys = 0
+                function request()
+                  keys = keys + 1
+                  return wrk.format("POST", nil, { ["Authorization"] = "Bearer " .. next_token(),
+                    ["Content-Type"] = "application/json",
+                    ["Idempotency-Key"] = run_id .. "-" .. thread_id .. "-" .. keys }, body)
+                end
+                """);
+    }
+
+    private static final String TOKENS = """
+            local tokens = {}
+            local token_index = 0
+            function prepare()
+              for line in io.lines("@TOKENS@") do tokens[#tokens + 1] = line end
+            end
+            function next_token()
+              token_index = token_index % #tokens + 1
+              return tokens[token_index]
+            end
+            """;
+
+    private static Result run(String url, String token, int connections, int seconds, String scriptPrefix) {
         try {
-            String script = STATUS_SCRIPT;
-            if (jsonBody != null) {
-                script = "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\nwrk.body = [["
-                        + jsonBody + "]]\n" + script;
-            }
+            String script = scriptPrefix == null ? STATUS_SCRIPT : scriptPrefix + STATUS_SCRIPT;
             Path lua = Files.createTempFile("wrk-", ".lua");
             Files.writeString(lua, script);
             List<String> command = new ArrayList<>(List.of("wrk", "-t", "2", "-c", String.valueOf(connections),

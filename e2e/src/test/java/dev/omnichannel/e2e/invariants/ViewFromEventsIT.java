@@ -2,7 +2,6 @@ package dev.omnichannel.e2e.invariants;
 
 import static dev.omnichannel.e2e.support.Caller.ALICE_ON_MOBILE;
 import static dev.omnichannel.e2e.support.Caller.ALICE_ON_WEB;
-import static dev.omnichannel.e2e.support.Caller.ANONYMOUS;
 import static dev.omnichannel.e2e.support.Caller.BOB_ON_WEB;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,10 +14,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnichannel.e2e.support.Caller;
 import dev.omnichannel.e2e.support.GatewayDatabase;
 import dev.omnichannel.e2e.support.KeycloakUsers;
-import dev.omnichannel.e2e.support.SecondGateway;
 import dev.omnichannel.e2e.support.Stack;
 import dev.omnichannel.e2e.support.Stock;
+import dev.omnichannel.testing.GatewayReplica;
 import dev.omnichannel.testing.LocalStack;
+import java.io.File;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +40,12 @@ class ViewFromEventsIT {
     @Test
     void a_write_through_one_replica_is_in_the_very_next_read_through_the_other_on_another_channel() {
         Stock.ensureAtLeast(SKU, STORE, 12);
-        try (SecondGateway secondReplica = SecondGateway.start()) {
+        try (GatewayReplica replica = GatewayReplica.start(new File(System.getProperty("omni.root", "..")), 8090,
+                Map.of("OMNI_RATE_LIMIT_ENABLED", "false"), new File("target/gateway-replica.log"))) {
             for (int quantity = 1; quantity <= 5; quantity++) {
                 ALICE_ON_MOBILE.api().body(Map.of("quantity", quantity)).put("/me/cart/items/{sku}", SKU)
                         .then().statusCode(200);
-                JsonPath view = ALICE_ON_WEB.apiAt(SecondGateway.URL).get("/me/view").then().statusCode(200)
+                JsonPath view = ALICE_ON_WEB.apiAt(replica.url()).get("/me/view").then().statusCode(200)
                         .extract().jsonPath();
                 assertEquals(quantity, view.getInt("cart.items.find { it.sku == '" + SKU + "' }.quantity"),
                         "the laptop's next view, through the other replica, holds the phone's cart");
@@ -53,7 +54,7 @@ class ViewFromEventsIT {
 
             for (int round = 0; round < 5; round++) {
                 int before = availableThrough(LocalStack.GATEWAY);
-                String reservation = ALICE_ON_WEB.apiAt(SecondGateway.URL)
+                String reservation = ALICE_ON_WEB.apiAt(replica.url())
                         .body(Map.of("storeId", STORE, "lines", List.of(Map.of("sku", SKU, "quantity", 1))))
                         .post("/reservations").then().statusCode(201).extract().path("id");
                 assertEquals(before - 1, availableThrough(LocalStack.GATEWAY),
@@ -61,11 +62,11 @@ class ViewFromEventsIT {
                 assertTrue(ALICE_ON_MOBILE.api().get("/me/view").then().statusCode(200).extract().jsonPath()
                         .getList("reservations.id").contains(reservation), "and the next view holds the reservation");
                 ALICE_ON_MOBILE.api().delete("/reservations/{id}", reservation).then().statusCode(200);
-                assertEquals(before, availableThrough(SecondGateway.URL), "the cancellation is seen at once too");
+                assertEquals(before, availableThrough(replica.url()), "the cancellation is seen at once too");
             }
 
             String text = "Is the headlamp waterproof? " + UUID.randomUUID();
-            ALICE_ON_WEB.apiAt(SecondGateway.URL).body(Map.of("subject", "Headlamp", "text", text))
+            ALICE_ON_WEB.apiAt(replica.url()).body(Map.of("subject", "Headlamp", "text", text))
                     .post("/me/conversations").then().statusCode(201);
             assertTrue(ALICE_ON_MOBILE.api().get("/me/view").then().statusCode(200).extract().jsonPath()
                     .getList("conversation.lastMessages.text").contains(text), "the message is in the next view");
@@ -73,7 +74,7 @@ class ViewFromEventsIT {
             String preferred = ALICE_ON_WEB.api().get("/me/view").then().extract().path("customer.preferredStoreId");
             String other = "paris-louvre".equals(preferred) ? "lyon-part-dieu" : "paris-louvre";
             ALICE_ON_MOBILE.api().body(Map.of("preferredStoreId", other)).patch("/me/preferences").then().statusCode(200);
-            assertEquals(other, ALICE_ON_WEB.apiAt(SecondGateway.URL).get("/me/view").then().statusCode(200)
+            assertEquals(other, ALICE_ON_WEB.apiAt(replica.url()).get("/me/view").then().statusCode(200)
                     .extract().path("customer.preferredStoreId"), "the preferences changed on the phone");
             ALICE_ON_MOBILE.api().body(Map.of("preferredStoreId", preferred)).patch("/me/preferences").then().statusCode(200);
         }
@@ -140,7 +141,7 @@ class ViewFromEventsIT {
     }
 
     private static int availableThrough(String gateway) {
-        return ANONYMOUS.apiAt(gateway).get("/products/{sku}/availability?storeId={store}", SKU, STORE)
+        return ALICE_ON_MOBILE.apiAt(gateway).get("/products/{sku}/availability?storeId={store}", SKU, STORE)
                 .then().statusCode(200).extract().path("[0].available");
     }
 

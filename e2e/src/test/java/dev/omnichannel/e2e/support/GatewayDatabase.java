@@ -11,8 +11,8 @@ import java.sql.Statement;
 public final class GatewayDatabase {
 
     private static final String URL = System.getProperty("omni.gateway-jdbc", "jdbc:postgresql://127.0.0.1:15432/gateway");
-    private static final String[] MODEL = { "view_profile", "view_cart", "view_wishlist", "view_messages", "view_holding",
-            "view_subject", "view_merge", "view_erased", "view_offset" };
+    private static final String[] MODEL = { "customer_view", "view_holding", "view_subject", "view_merge", "view_erased",
+            "view_stock_writes", "view_offset" };
 
     private GatewayDatabase() {
     }
@@ -29,8 +29,7 @@ public final class GatewayDatabase {
     /** Rows of the view model that name this customer, in every table but the erasure's own record. */
     public static int rowsAbout(String customerId) {
         String sql = """
-                SELECT (SELECT count(*) FROM view_profile WHERE customer_id = ?1) + (SELECT count(*) FROM view_cart WHERE customer_id = ?1)
-                     + (SELECT count(*) FROM view_wishlist WHERE customer_id = ?1) + (SELECT count(*) FROM view_messages WHERE customer_id = ?1)
+                SELECT (SELECT count(*) FROM customer_view WHERE customer_id = ?1)
                      + (SELECT count(*) FROM view_holding WHERE customer_id = ?1) + (SELECT count(*) FROM view_subject WHERE customer_id = ?1)
                      + (SELECT count(*) FROM view_merge WHERE ?1 IN (duplicate_id, survivor_id))""".replace("?1", "?");
         try (Connection connection = connect(); PreparedStatement statement = connection.prepareStatement(sql)) {

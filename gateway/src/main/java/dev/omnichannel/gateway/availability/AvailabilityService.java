@@ -3,7 +3,6 @@ package dev.omnichannel.gateway.availability;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.client.Json;
-import dev.omnichannel.gateway.feed.Feeds;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,25 +15,24 @@ import java.util.Map;
 
 /**
  * Availability for every channel, answered from the stock read model once it has caught up (no
- * call to inventory-service on the hot path), and from inventory-service before that. A read first
- * waits for the model to hold what the topic held when it arrived (bounded), so a change
- * acknowledged by any replica is in it.
+ * call to inventory-service on the hot path), and from inventory-service before that. A signed-in
+ * caller's read first waits (bounded) for the levels its own writes changed.
  */
 @ApplicationScoped
 public class AvailabilityService {
 
     private final StockReadModel model;
     private final StockFeed feed;
-    private final Feeds feeds;
+    private final StockReads reads;
     private final LocationDirectory locations;
     private final InventoryClient inventory;
     private final AvailabilityConfig config;
 
-    public AvailabilityService(StockReadModel model, StockFeed feed, Feeds feeds, LocationDirectory locations,
+    public AvailabilityService(StockReadModel model, StockFeed feed, StockReads reads, LocationDirectory locations,
             InventoryClient inventory, AvailabilityConfig config) {
         this.model = model;
         this.feed = feed;
-        this.feeds = feeds;
+        this.reads = reads;
         this.locations = locations;
         this.inventory = inventory;
         this.config = config;
@@ -46,7 +44,7 @@ public class AvailabilityService {
             return Uni.createFrom().item(Map.of());
         }
         if (feed.isCaughtUp()) {
-            return feeds.caughtUpWithNow().map(now -> {
+            return reads.ownWritesVisible().map(visible -> {
                 Map<String, Integer> available = new HashMap<>();
                 skus.forEach(sku -> available.put(sku, model.available(sku, locationId)));
                 return available;
@@ -72,7 +70,7 @@ public class AvailabilityService {
         Uni<List<Location>> known = lat == null
                 ? locations.all().onFailure().recoverWithItem(List.of())
                 : locations.all();
-        return Uni.combine().all().unis(known, feeds.caughtUpWithNow()).with((all, now) -> {
+        return Uni.combine().all().unis(known, reads.ownWritesVisible()).with((all, visible) -> {
             Map<String, Location> byId = new LinkedHashMap<>();
             all.forEach(location -> byId.put(location.id(), location));
             // a level the read model has for a location the directory could not name still counts

@@ -1,34 +1,36 @@
 package dev.omnichannel.gateway.availability;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnichannel.gateway.feed.FeedConfig;
+import dev.omnichannel.gateway.security.CallerContext;
 import dev.omnichannel.shared.http.StockVersions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Read-your-writes for stock: inventory-service names the levels a write changed in its answer
- * ({@code Omni-Stock-Versions}), and the answer goes back to the caller once this replica's stock
- * model holds them (bounded). The event is then on the topic, so any replica's next read, which
- * first catches up with the topic, shows the change too.
+ * Read-your-writes for stock, on every channel and every replica: inventory-service names the
+ * levels a write changed ({@code Omni-Stock-Versions}); they are kept for the caller's token
+ * subject before the answer goes back, and the caller's next reads wait for them ({@link StockReads}).
  */
 @ApplicationScoped
 public class StockWrites {
 
-    private final StockReadModel model;
-    private final FeedConfig config;
+    private static final Logger LOG = Logger.getLogger(StockWrites.class);
 
-    public StockWrites(StockReadModel model, FeedConfig config) {
-        this.model = model;
-        this.config = config;
+    private final StockWatermarks watermarks;
+    private final CallerContext context;
+
+    public StockWrites(StockWatermarks watermarks, CallerContext context) {
+        this.watermarks = watermarks;
+        this.context = context;
     }
 
     public Uni<RestResponse<JsonNode>> visible(RestResponse<JsonNode> answer) {
-        if (!config.enabled()) {
-            return Uni.createFrom().item(answer);
-        }
-        return model.awaitVersions(StockVersions.parse(answer.getHeaderString(StockVersions.HEADER)),
-                config.readYourWrites().writeTimeout()).replaceWith(answer);
+        return watermarks.keep(context.caller().subject(), StockVersions.parse(answer.getHeaderString(StockVersions.HEADER)))
+                .onFailure().invoke(failure -> LOG.warnf("stock levels of a write not kept for its caller's next reads: %s",
+                        failure.toString()))
+                .onFailure().recoverWithNull()
+                .replaceWith(answer);
     }
 }

@@ -39,27 +39,17 @@ public interface FeedConfig {
     @WithDefault("gateway-view")
     String viewGroup();
 
-    ReadYourWrites readYourWrites();
+    /**
+     * {@code consumer}: the rebalance protocol of KIP-848 (Kafka 4), assignments are incremental and
+     * the other replicas keep reading meanwhile; {@code classic} for older brokers.
+     */
+    @WithDefault("consumer")
+    String viewGroupProtocol();
 
-    interface ReadYourWrites {
-
-        /**
-         * Before an availability read or a view, wait until the stock and catalogue models hold what
-         * the topics held when the read arrived: a change another replica acknowledged is then seen
-         * here too. Bounded by {@link #barrierTimeout()}: past it, the read answers with what it has.
-         */
-        @WithDefault("true")
-        boolean barrier();
-
-        @WithDefault("250ms")
-        Duration barrierTimeout();
-
-        /**
-         * A stock write through the gateway is answered once this replica's stock model holds the
-         * levels it changed (the event is then on the topic, so every replica's barrier sees it);
-         * bounded by this time.
-         */
-        @WithDefault("2s")
-        Duration writeTimeout();
-    }
+    /**
+     * How long a read waits for the stock levels its caller's own writes changed (read your writes,
+     * across replicas): past it, the read answers with what the stock model holds.
+     */
+    @WithDefault("1s")
+    Duration readYourWritesWait();
 }

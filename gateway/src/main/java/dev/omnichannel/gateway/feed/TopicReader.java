@@ -2,12 +2,9 @@ package dev.omnichannel.gateway.feed;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,16 +19,12 @@ import org.jboss.logging.Logger;
  * partition and reading from the beginning, with no consumer group, since each replica of the
  * gateway needs all of it (a group would split the partitions between replicas) and has nothing to
  * commit (the compacted topic is the state; a restart reads it again). The end offsets seen at
- * start tell when the model has caught up, which readiness waits for; the positions reached tell
- * a {@link ReadBarrier} when the model holds what the topic held at a given moment.
+ * start tell when the model has caught up, which readiness waits for.
  */
 public final class TopicReader {
 
     private static final Logger LOG = Logger.getLogger(TopicReader.class);
     private static final Duration RETRY = Duration.ofSeconds(2);
-
-    private record Waiter(Map<Integer, Long> endOffsets, CompletableFuture<Void> reached) {
-    }
 
     private final String name;
     private final String topic;
@@ -39,9 +32,6 @@ public final class TopicReader {
     private final Duration pollTimeout;
     private final Consumer<ConsumerRecord<String, String>> apply;
     private final Runnable afterBatch;
-    private final ConcurrentLinkedQueue<Waiter> waiters = new ConcurrentLinkedQueue<>();
-    private volatile List<TopicPartition> partitions = List.of();
-    private volatile Map<Integer, Long> positions = Map.of();
     private volatile boolean caughtUp;
     private volatile Instant lastEventAt;
     private final ConsumerLoop loop;
@@ -65,11 +55,6 @@ public final class TopicReader {
         return topic;
     }
 
-    /** The topic's partitions, once the reader has found them. */
-    public List<TopicPartition> partitions() {
-        return partitions;
-    }
-
     public void start() {
         loop.start();
     }
@@ -88,25 +73,6 @@ public final class TopicReader {
         return lastEventAt;
     }
 
-    /** Completes once the reader has passed these end offsets (partition -> offset) in every partition. */
-    public CompletableFuture<Void> reached(Map<Integer, Long> endOffsets) {
-        Waiter waiter = new Waiter(endOffsets, new CompletableFuture<>());
-        if (passed(endOffsets)) {
-            waiter.reached().complete(null);
-        } else {
-            waiters.add(waiter);
-            if (passed(endOffsets)) { // the reader may have moved on between the check and the add
-                waiter.reached().complete(null);
-            }
-        }
-        return waiter.reached();
-    }
-
-    private boolean passed(Map<Integer, Long> endOffsets) {
-        Map<Integer, Long> now = positions;
-        return endOffsets.entrySet().stream().allMatch(end -> now.getOrDefault(end.getKey(), -1L) >= end.getValue());
-    }
-
     private void consume(KafkaConsumer<String, String> kafka) {
         List<TopicPartition> found = List.of();
         while (loop.isRunning() && found.isEmpty()) {
@@ -118,10 +84,9 @@ public final class TopicReader {
                 kafka.poll(RETRY); // nothing assigned: only waits
             }
         }
-        partitions = found;
-        kafka.assign(partitions);
-        kafka.seekToBeginning(partitions);
-        Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
+        kafka.assign(found);
+        kafka.seekToBeginning(found);
+        Map<TopicPartition, Long> endAtStart = kafka.endOffsets(found);
         LOG.infof("%s: reading %s from the beginning up to %s", name, topic, endAtStart);
         while (loop.isRunning()) {
             ConsumerRecords<String, String> records = kafka.poll(pollTimeout);
@@ -129,26 +94,13 @@ public final class TopicReader {
                 apply.accept(record);
                 lastEventAt = Instant.ofEpochMilli(record.timestamp());
             }
-            Map<Integer, Long> reached = new HashMap<>();
-            for (TopicPartition partition : partitions) {
-                reached.put(partition.partition(), kafka.position(partition));
-            }
-            positions = reached;
-            if (!caughtUp && endAtStart.entrySet().stream()
-                    .allMatch(end -> reached.get(end.getKey().partition()) >= end.getValue())) {
+            if (!caughtUp && endAtStart.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {
                 caughtUp = true;
                 LOG.infof("%s: caught up with %s", name, topic);
             }
             if (!records.isEmpty()) {
                 afterBatch.run();
             }
-            waiters.removeIf(waiter -> {
-                if (!passed(waiter.endOffsets())) {
-                    return false;
-                }
-                waiter.reached().complete(null);
-                return true;
-            });
         }
     }
 

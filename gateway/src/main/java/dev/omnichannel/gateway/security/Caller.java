@@ -26,7 +26,13 @@ public record Caller(String subject, String clientId, Channel channel, Set<Strin
         return new Caller(null, null, null, Set.of(), null, null, false, null, address);
     }
 
+    /** Where a verified token's caller is kept on its identity, read once for all its requests. */
+    public static final String ATTRIBUTE = Caller.class.getName();
+
     public static Caller of(SecurityIdentity identity, String address) {
+        if (identity.getAttribute(ATTRIBUTE) instanceof Caller known) {
+            return known.at(address);
+        }
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             return anonymous(address);
         }
@@ -35,6 +41,11 @@ public record Caller(String subject, String clientId, Channel channel, Set<Strin
         Boolean verified = token.getClaim("email_verified");
         return new Caller(token.getSubject(), clientId, channelOf(clientId, storeId), Set.copyOf(identity.getRoles()),
                 storeId, token.getClaim("email"), Boolean.TRUE.equals(verified), token.getClaim("name"), address);
+    }
+
+    /** The same caller, calling from this address. */
+    public Caller at(String from) {
+        return new Caller(subject, clientId, channel, roles, storeId, email, emailVerified, name, from);
     }
 
     /** The channel of a realm client; null for a client that is no channel of ours. */

@@ -34,6 +34,6 @@ public class CustomerViewResource {
     @Operation(summary = "A customer's personalized view at a kiosk (customer identified at its store) or for staff")
     public Uni<PersonalizedView> view(@PathParam("id") String customerId) {
         return access.requireIdentifiedAtKiosk(context.caller(), customerId)
-                .chain(() -> views.viewOf(customerId, context.channel()));
+                .chain(() -> views.viewOf(customerId, context.caller()));
     }
 }

@@ -3,6 +3,7 @@ package dev.omnichannel.gateway.view;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import dev.omnichannel.gateway.view.model.ViewParts.HeldOrder;
 import dev.omnichannel.gateway.view.model.ViewParts.HeldReservation;
+import dev.omnichannel.gateway.view.model.ViewParts.MessagesSummary;
 import dev.omnichannel.gateway.view.model.ViewParts.ProfileSummary;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
  * services whose events the model has not caught up with since this gateway started.
  */
 public record PersonalizedView(
-        ProfileSummary customer,
+        @JsonRawValue @Schema(implementation = ProfileSummary.class) String customer,
         Cart cart,
         List<WishlistItem> wishlist,
         List<PromotionChanged> offers,
@@ -27,8 +28,9 @@ public record PersonalizedView(
                 description = "active reservations, newest first (at most 20)") String reservations,
         @JsonRawValue @Schema(type = SchemaType.ARRAY, implementation = HeldOrder.class,
                 description = "fulfilment orders under way, newest first (at most 20)") String orders,
-        Conversation conversation,
-        MessagingSummaryChanged.Inbox notifications,
+        @JsonRawValue @Schema(implementation = MessagesSummary.Conversation.class) String conversation,
+        @JsonRawValue @Schema(implementation = MessagingSummaryChanged.Inbox.class,
+                description = "the in-app inbox: notifications in it, unread ones") String notifications,
         String channel,
         boolean partial,
         List<String> missing,
@@ -48,10 +50,6 @@ public record PersonalizedView(
 
     public record WishlistItem(String sku, Instant addedAt, String name, BigDecimal unitPrice, BigDecimal price,
             String currency, Integer availableAtPreferredStoreQuantity) {
-    }
-
-    /** @param unread messages from the store the customer has not read, every thread */
-    public record Conversation(long unread, List<MessagingSummaryChanged.Message> lastMessages) {
     }
 
     /** When each part last changed (null: never); offers and availability: the newest catalogue and stock event read. */

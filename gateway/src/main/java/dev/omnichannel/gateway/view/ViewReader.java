@@ -4,21 +4,18 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.availability.StockFeed;
 import dev.omnichannel.gateway.availability.StockReadModel;
+import dev.omnichannel.gateway.availability.StockReads;
 import dev.omnichannel.gateway.catalog.CatalogFeed;
 import dev.omnichannel.gateway.catalog.CatalogModel;
 import dev.omnichannel.gateway.client.ServiceUnavailableException;
-import dev.omnichannel.gateway.feed.Feeds;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CustomerDirectory;
 import dev.omnichannel.gateway.view.PersonalizedView.AsOf;
 import dev.omnichannel.gateway.view.PersonalizedView.Cart;
 import dev.omnichannel.gateway.view.PersonalizedView.CartItem;
-import dev.omnichannel.gateway.view.PersonalizedView.Conversation;
 import dev.omnichannel.gateway.view.PersonalizedView.WishlistItem;
 import dev.omnichannel.gateway.view.feed.ViewFeed;
 import dev.omnichannel.gateway.view.model.ViewParts.CartLine;
-import dev.omnichannel.gateway.view.model.ViewParts.MessagesSummary;
-import dev.omnichannel.gateway.view.model.ViewParts.ProfileSummary;
 import dev.omnichannel.gateway.view.model.ViewParts.WishlistLine;
 import dev.omnichannel.gateway.view.model.ViewStore;
 import dev.omnichannel.gateway.view.model.ViewStore.StoredView;
@@ -33,6 +30,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The personalized view, read locally: one statement on the view model (found from the token's
@@ -46,6 +44,11 @@ public class ViewReader {
     };
     private static final TypeReference<List<WishlistLine>> WISHLIST = new TypeReference<>() {
     };
+    private static final TypeReference<Map<String, Long>> STOCK_VERSIONS = new TypeReference<>() {
+    };
+
+    private static final String NO_CONVERSATION = "{\"unread\":0,\"lastMessages\":[]}";
+    private static final String NOTHING_HELD = "[]";
 
     private final ViewStore store;
     private final ViewFeed viewFeed;
@@ -53,22 +56,22 @@ public class ViewReader {
     private final CatalogFeed catalogFeed;
     private final StockReadModel stock;
     private final StockFeed stockFeed;
-    private final Feeds feeds;
+    private final StockReads stockReads;
     private final CustomerDirectory directory;
     private final ObjectMapper json;
     private final Counter served;
     private final MeterRegistry metrics;
 
     public ViewReader(ViewStore store, ViewFeed viewFeed, CatalogModel catalog, CatalogFeed catalogFeed,
-            StockReadModel stock, StockFeed stockFeed, Feeds feeds, CustomerDirectory directory, ObjectMapper json,
-            MeterRegistry metrics) {
+            StockReadModel stock, StockFeed stockFeed, StockReads stockReads, CustomerDirectory directory,
+            ObjectMapper json, MeterRegistry metrics) {
         this.store = store;
         this.viewFeed = viewFeed;
         this.catalog = catalog;
         this.catalogFeed = catalogFeed;
         this.stock = stock;
         this.stockFeed = stockFeed;
-        this.feeds = feeds;
+        this.stockReads = stockReads;
         this.directory = directory;
         this.json = json;
         this.metrics = metrics;
@@ -81,40 +84,46 @@ public class ViewReader {
                 .chain(found -> found != null && found.profile() != null ? Uni.createFrom().item(found)
                         // never seen by the model: found or created by customer-service, whose answer is kept
                         : directory.customerIdOf(caller.subject(), caller)
-                                .chain(id -> unavailableIfFailing(store.viewOf(id))));
+                                .chain(id -> unavailableIfFailing(store.viewOf(id, caller.subject()))
+                                        .map(view -> view == null ? nothingOf(id) : view)));
         return assembled(stored, caller.channel());
     }
 
-    /** The view of a customer, for a kiosk that identified them or for staff. */
-    public Uni<PersonalizedView> viewOf(String customerId, Channel channel) {
-        return assembled(unavailableIfFailing(store.viewOf(customerId)), channel);
+    /** The view of a customer, for a kiosk that identified them or for staff ({@code reader}). */
+    public Uni<PersonalizedView> viewOf(String customerId, Caller reader) {
+        return assembled(unavailableIfFailing(store.viewOf(customerId, reader.subject()))
+                .map(view -> view == null ? nothingOf(customerId) : view), reader.channel());
     }
 
+    /** A customer the model has nothing of yet (just created, their events not read yet). */
+    private static StoredView nothingOf(String customerId) {
+        return new StoredView(customerId, null, null, List.of(), null, null, null, null, null, null, null, null,
+                NOTHING_HELD, null, NOTHING_HELD, null, null);
+    }
+
+    /** Once the stock model holds the levels the reader's own writes changed, the parts become the view. */
     private Uni<PersonalizedView> assembled(Uni<StoredView> stored, Channel channel) {
-        return Uni.combine().all().unis(stored, feeds.caughtUpWithNow()).asTuple()
-                .map(found -> assemble(found.getItem1(), channel == null ? null : channel.wireName()));
+        return stored.call(found -> stockReads.visible(readMap(found.readersStockWrites())))
+                .map(found -> assemble(found, channel == null ? null : channel.wireName()));
     }
 
     private PersonalizedView assemble(StoredView stored, String channel) {
-        ProfileSummary profile = read(stored.profile(), ProfileSummary.class);
-        List<String> segments = profile == null ? List.of() : profile.segments();
-        String preferredStore = profile == null ? null : profile.preferredStoreId();
-        List<PromotionChanged> offers = catalog.offers(segments, Instant.now());
-        MessagesSummary messages = read(stored.messages(), MessagesSummary.class);
-        List<String> missing = missing(profile != null);
+        List<PromotionChanged> offers = catalog.offers(stored.segments(), Instant.now());
+        String preferredStore = stored.preferredStoreId();
+        List<String> missing = missing(stored.profile() != null);
         served.increment();
         if (!missing.isEmpty()) {
             missing.forEach(service -> metrics.counter("gateway.view.missing", "service", service).increment());
         }
         return new PersonalizedView(
-                profile,
+                stored.profile(),
                 new Cart(cartItems(readList(stored.cart(), CART), offers, preferredStore), preferredStore),
                 wishlistItems(readList(stored.wishlist(), WISHLIST), offers, preferredStore),
                 offers,
                 stored.reservations(),
                 stored.orders(),
-                messages == null ? new Conversation(0, List.of()) : new Conversation(messages.unread(), messages.lastMessages()),
-                messages == null ? null : messages.inbox(),
+                stored.conversation() == null ? NO_CONVERSATION : stored.conversation(),
+                stored.inbox(),
                 channel,
                 !missing.isEmpty(),
                 missing,
@@ -172,6 +181,14 @@ public class ViewReader {
             return stored == null ? null : json.readValue(stored, type);
         } catch (IOException e) {
             throw new IllegalStateException("the view model holds an unreadable " + type.getSimpleName(), e);
+        }
+    }
+
+    private Map<String, Long> readMap(String stored) {
+        try {
+            return stored == null ? Map.of() : json.readValue(stored, STOCK_VERSIONS);
+        } catch (IOException e) {
+            throw new IllegalStateException("the view model holds unreadable stock versions", e);
         }
     }
 

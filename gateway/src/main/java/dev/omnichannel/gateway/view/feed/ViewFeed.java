@@ -6,19 +6,24 @@ import dev.omnichannel.gateway.feed.FeedConfig;
 import dev.omnichannel.gateway.view.model.ViewStore;
 import dev.omnichannel.gateway.view.model.ViewUpdates;
 import dev.omnichannel.shared.events.CloudEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,8 +59,12 @@ public class ViewFeed {
     private final Set<String> caughtUp = ConcurrentHashMap.newKeySet();
     private volatile boolean assignedOnce;
     private final ConsumerLoop loop;
+    private final Timer delay;
 
-    public ViewFeed(ViewStore store, ViewUpdates updates, FeedConfig config, ObjectMapper json) {
+    public ViewFeed(ViewStore store, ViewUpdates updates, FeedConfig config, ObjectMapper json, MeterRegistry metrics) {
+        this.delay = Timer.builder("gateway.view.feed.delay")
+                .description("From an event's append to Kafka to its change committed in the view model")
+                .publishPercentiles(0.5, 0.99).register(metrics);
         this.store = store;
         this.updates = updates;
         this.config = config;
@@ -89,6 +98,8 @@ public class ViewFeed {
             ConsumerRecords<String, String> records = kafka.poll(config.pollTimeout());
             if (!records.isEmpty()) {
                 Map<TopicPartition, OffsetAndMetadata> reached = applied(records);
+                long now = System.currentTimeMillis();
+                records.forEach(record -> delay.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS));
                 kafka.commitAsync(reached, null);
             }
             noteCaughtUp(kafka);
@@ -102,18 +113,22 @@ public class ViewFeed {
             reached.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
         }
         store.pool().withTransaction(connection -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
+            // sent together, pipelined on the connection and executed in this order; every change is
+            // kept only if newer, so the records' own order within the batch decides nothing anyway
+            Set<String> holdingsChanged = new HashSet<>();
+            List<Uni<Void>> changes = new ArrayList<>();
             for (ConsumerRecord<String, String> record : records) {
                 CloudEvent event = readable(record);
                 if (event != null) {
-                    chain = chain.chain(() -> updates.apply(connection, event));
+                    changes.add(updates.apply(connection, event, holdingsChanged));
                 }
             }
             for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : reached.entrySet()) {
-                chain = chain.chain(() -> store.saveOffset(connection, offset.getKey().topic(),
-                        offset.getKey().partition(), offset.getValue().offset()));
+                changes.add(store.saveOffset(connection, offset.getKey().topic(), offset.getKey().partition(),
+                        offset.getValue().offset()));
             }
-            return chain;
+            return Uni.join().all(changes).andFailFast()
+                    .chain(() -> store.refreshHoldings(connection, holdingsChanged));
         }).await().atMost(BATCH_TIMEOUT);
         return reached;
     }
@@ -184,8 +199,7 @@ public class ViewFeed {
         Properties properties = new Properties();
         properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         properties.put(ConsumerConfig.GROUP_ID_CONFIG, config.viewGroup());
-        // the rebalance protocol of KIP-848: assignments are incremental, the others keep reading meanwhile
-        properties.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, "consumer");
+        properties.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, config.viewGroupProtocol());
         properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -90,12 +90,15 @@ public final class ViewParts {
     }
 
     /** The conversation's summary and the in-app inbox. */
-    public record MessagesSummary(long unread, List<MessagingSummaryChanged.Message> lastMessages,
-            MessagingSummaryChanged.Inbox inbox) {
+    public record MessagesSummary(Conversation conversation, MessagingSummaryChanged.Inbox inbox) {
+
+        /** @param unread messages from the store the customer has not read, every thread */
+        public record Conversation(long unread, List<MessagingSummaryChanged.Message> lastMessages) {
+        }
 
         static MessagesSummary of(MessagingSummaryChanged event) {
-            return new MessagesSummary(event.unread(), event.lastMessages() == null ? List.of() : event.lastMessages(),
-                    event.inbox());
+            return new MessagesSummary(new Conversation(event.unread(),
+                    event.lastMessages() == null ? List.of() : event.lastMessages()), event.inbox());
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.omnichannel.gateway.view.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.availability.StockWatermarks;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -12,53 +13,117 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
- * The view model in the gateway's PostgreSQL database: every write keeps, per part, the highest
- * version its owner gave (an older event or answer changes nothing), and nothing is kept for an
- * erased customer. Writes take the client to run on: the pool for a write-through, a transaction's
- * connection for a batch of events.
+ * The view model in the gateway's PostgreSQL database, one row per customer ({@code customer_view}):
+ * every write keeps, per part, the highest version its owner gave (an older event or answer
+ * changes nothing), and nothing is kept for an erased customer. Writes take the client to run on:
+ * the pool for a single statement, a transaction's connection otherwise. JSON is bound as text: a
+ * String bound to a json parameter would be stored as a JSON string.
  */
 @ApplicationScoped
 public class ViewStore {
 
-    // the JSON goes as text: a String bound to a json parameter would be stored as a JSON string
+    /** The most reservations and orders a view lists, newest first. */
+    public static final int LISTED = 20;
 
-    /** The tables of the parts kept per customer, all of the same shape. */
-    public enum Part {
-        PROFILE("view_profile"), CART("view_cart"), WISHLIST("view_wishlist"), MESSAGES("view_messages");
+    private static final String NOT_ERASED = "WHERE NOT EXISTS (SELECT 1 FROM view_erased WHERE customer_id = $1)";
 
-        final String upsert;
+    private static final String PROFILE = """
+            INSERT INTO customer_view AS v (customer_id, profile, profile_version, profile_as_of, segments, preferred_store_id)
+            SELECT CAST($1 AS text), CAST(CAST($2 AS text) AS json), CAST($3 AS bigint), CAST($4 AS timestamptz),
+                   CAST($5 AS text[]), CAST($6 AS text) %s
+            ON CONFLICT (customer_id) DO UPDATE SET profile = EXCLUDED.profile, profile_version = EXCLUDED.profile_version,
+                profile_as_of = EXCLUDED.profile_as_of, segments = EXCLUDED.segments,
+                preferred_store_id = EXCLUDED.preferred_store_id
+            WHERE v.profile_version < EXCLUDED.profile_version
+            RETURNING customer_id""".formatted(NOT_ERASED);
 
-        Part(String table) {
-            this.upsert = """
-                    INSERT INTO %1$s AS part (customer_id, version, as_of, data)
-                    SELECT CAST($1 AS text), CAST($2 AS bigint), CAST($3 AS timestamptz), CAST(CAST($4 AS text) AS json)
-                    WHERE NOT EXISTS (SELECT 1 FROM view_erased WHERE customer_id = $1)
-                    ON CONFLICT (customer_id) DO UPDATE SET version = EXCLUDED.version, as_of = EXCLUDED.as_of, data = EXCLUDED.data
-                    WHERE part.version < EXCLUDED.version
-                    RETURNING customer_id""".formatted(table);
-        }
-    }
+    /** A snapshot of customer-service: profile, cart and wishlist of one version, each kept if newer than the one stored. */
+    private static final String SNAPSHOT = """
+            INSERT INTO customer_view AS v (customer_id, profile, profile_version, profile_as_of, segments, preferred_store_id,
+                                            cart, cart_version, cart_as_of, wishlist, wishlist_version, wishlist_as_of)
+            SELECT CAST($1 AS text), CAST(CAST($2 AS text) AS json), CAST($3 AS bigint), CAST($4 AS timestamptz),
+                   CAST($5 AS text[]), CAST($6 AS text), CAST(CAST($7 AS text) AS json), CAST($8 AS bigint), $4,
+                   CAST(CAST($9 AS text) AS json), CAST($10 AS bigint), $4 %s
+            ON CONFLICT (customer_id) DO UPDATE SET
+                profile = CASE WHEN v.profile_version < EXCLUDED.profile_version THEN EXCLUDED.profile ELSE v.profile END,
+                segments = CASE WHEN v.profile_version < EXCLUDED.profile_version THEN EXCLUDED.segments ELSE v.segments END,
+                preferred_store_id = CASE WHEN v.profile_version < EXCLUDED.profile_version
+                                          THEN EXCLUDED.preferred_store_id ELSE v.preferred_store_id END,
+                profile_as_of = CASE WHEN v.profile_version < EXCLUDED.profile_version THEN EXCLUDED.profile_as_of ELSE v.profile_as_of END,
+                profile_version = GREATEST(v.profile_version, EXCLUDED.profile_version),
+                cart = CASE WHEN v.cart_version < EXCLUDED.cart_version THEN EXCLUDED.cart ELSE v.cart END,
+                cart_as_of = CASE WHEN v.cart_version < EXCLUDED.cart_version THEN EXCLUDED.cart_as_of ELSE v.cart_as_of END,
+                cart_version = GREATEST(v.cart_version, EXCLUDED.cart_version),
+                wishlist = CASE WHEN v.wishlist_version < EXCLUDED.wishlist_version THEN EXCLUDED.wishlist ELSE v.wishlist END,
+                wishlist_as_of = CASE WHEN v.wishlist_version < EXCLUDED.wishlist_version
+                                      THEN EXCLUDED.wishlist_as_of ELSE v.wishlist_as_of END,
+                wishlist_version = GREATEST(v.wishlist_version, EXCLUDED.wishlist_version)
+            WHERE v.profile_version < EXCLUDED.profile_version OR v.cart_version < EXCLUDED.cart_version
+               OR v.wishlist_version < EXCLUDED.wishlist_version
+            RETURNING profile_version = CAST($3 AS bigint)""".formatted(NOT_ERASED);
+
+    private static final String CART = listPart("cart");
+    private static final String WISHLIST = listPart("wishlist");
+
+    private static final String MESSAGES = """
+            INSERT INTO customer_view AS v (customer_id, conversation, inbox, messages_version, messages_as_of)
+            SELECT CAST($1 AS text), CAST(CAST($2 AS text) AS json), CAST(CAST($3 AS text) AS json), CAST($4 AS bigint),
+                   CAST($5 AS timestamptz) %s
+            ON CONFLICT (customer_id) DO UPDATE SET conversation = EXCLUDED.conversation, inbox = EXCLUDED.inbox,
+                messages_version = EXCLUDED.messages_version, messages_as_of = EXCLUDED.messages_as_of
+            WHERE v.messages_version < EXCLUDED.messages_version""".formatted(NOT_ERASED);
 
     /** The subjects listed by the newest profile are this customer's; those it no longer lists are not. */
     private static final String SUBJECTS = """
             WITH forgotten AS (
                 DELETE FROM view_subject WHERE customer_id = $1 AND NOT (subject = ANY(CAST($2 AS text[]))))
-            INSERT INTO view_subject (subject, customer_id) SELECT subject, CAST($1 AS text) FROM unnest(CAST($2 AS text[])) subject
+            INSERT INTO view_subject (subject, customer_id)
+            SELECT subject, CAST($1 AS text) FROM unnest(CAST($2 AS text[])) subject
             ON CONFLICT (subject) DO UPDATE SET customer_id = EXCLUDED.customer_id""";
 
     private static final String HOLDING = """
             INSERT INTO view_holding AS h (id, kind, customer_id, version, active, created_at, as_of, data)
-            SELECT CAST($1 AS text), CAST($2 AS text), CAST($3 AS text), CAST($4 AS bigint), CAST($5 AS boolean),
-                   CAST($6 AS timestamptz), CAST($7 AS timestamptz), CAST(CAST($8 AS text) AS json)
-            WHERE NOT EXISTS (SELECT 1 FROM view_erased WHERE customer_id = $3)
+            SELECT CAST($2 AS text), CAST($3 AS text), CAST($1 AS text), CAST($4 AS bigint), CAST($5 AS boolean),
+                   CAST($6 AS timestamptz), CAST($7 AS timestamptz), CAST(CAST($8 AS text) AS json) %s
             ON CONFLICT (id) DO UPDATE SET customer_id = EXCLUDED.customer_id, version = EXCLUDED.version,
                 active = EXCLUDED.active, as_of = EXCLUDED.as_of, data = EXCLUDED.data
-            WHERE h.version < EXCLUDED.version""";
+            WHERE h.version < EXCLUDED.version""".formatted(NOT_ERASED);
+
+    /** Whose view a customer's holdings are in: their survivor's when they were merged away. */
+    private static final String OWNER = "SELECT coalesce((SELECT survivor_id FROM view_merge WHERE duplicate_id = $1), $1)";
+
+    /**
+     * The owner's lists of reservations and orders, made again from view_holding (theirs and their
+     * merged-away duplicates'). The caller holds the owner's lock, so this statement sees every
+     * holding committed before it.
+     */
+    private static final String HOLDINGS = """
+            WITH ids AS (SELECT CAST($1 AS text) AS id UNION ALL SELECT duplicate_id FROM view_merge WHERE survivor_id = $1)
+            INSERT INTO customer_view AS v (customer_id, reservations, reservations_as_of, orders, orders_as_of)
+            SELECT CAST($1 AS text),
+                   (SELECT coalesce(json_agg(r.data ORDER BY r.created_at DESC), '[]') FROM (
+                        SELECT data, created_at FROM view_holding
+                        WHERE kind = 'reservation' AND active AND customer_id IN (SELECT id FROM ids)
+                        ORDER BY created_at DESC LIMIT %1$d) r),
+                   (SELECT max(as_of) FROM view_holding WHERE kind = 'reservation' AND customer_id IN (SELECT id FROM ids)),
+                   (SELECT coalesce(json_agg(o.data ORDER BY o.created_at DESC), '[]') FROM (
+                        SELECT data, created_at FROM view_holding
+                        WHERE kind = 'order' AND active AND customer_id IN (SELECT id FROM ids)
+                        ORDER BY created_at DESC LIMIT %1$d) o),
+                   (SELECT max(as_of) FROM view_holding WHERE kind = 'order' AND customer_id IN (SELECT id FROM ids))
+            %2$s
+            ON CONFLICT (customer_id) DO UPDATE SET reservations = EXCLUDED.reservations,
+                reservations_as_of = EXCLUDED.reservations_as_of, orders = EXCLUDED.orders, orders_as_of = EXCLUDED.orders_as_of"""
+            .formatted(LISTED, NOT_ERASED);
 
     /** A merge into a survivor that was itself merged before points at the last survivor (chains stay one level deep). */
     private static final String MERGED = """
@@ -68,41 +133,24 @@ public class ViewStore {
             UPDATE view_merge SET survivor_id = $2 WHERE survivor_id = $1""";
 
     private static final String ERASED = """
-            WITH profile AS (DELETE FROM view_profile WHERE customer_id = $1),
-                 cart AS (DELETE FROM view_cart WHERE customer_id = $1),
-                 wishlist AS (DELETE FROM view_wishlist WHERE customer_id = $1),
-                 messages AS (DELETE FROM view_messages WHERE customer_id = $1),
+            WITH views AS (DELETE FROM customer_view WHERE customer_id = $1),
                  holdings AS (DELETE FROM view_holding WHERE customer_id = $1),
                  subjects AS (DELETE FROM view_subject WHERE customer_id = $1),
                  merges AS (DELETE FROM view_merge WHERE duplicate_id = $1 OR survivor_id = $1)
             INSERT INTO view_erased (customer_id) VALUES ($1) ON CONFLICT DO NOTHING""";
 
-    /** Everything the view of one customer needs, in one statement; {@code who} finds the customer. */
+    /** The columns of a view, then the stock levels the reader's own recent writes changed. */
     private static final String VIEW = """
-            WITH who AS (%s),
-                 owners AS (SELECT customer_id AS id FROM who
-                            UNION ALL SELECT m.duplicate_id FROM view_merge m JOIN who ON m.survivor_id = who.customer_id)
-            SELECT who.customer_id, p.data::text, p.as_of, c.data::text, c.as_of, w.data::text, w.as_of, m.data::text, m.as_of,
-                   (SELECT coalesce(json_agg(r.data ORDER BY r.created_at DESC), '[]')::text FROM (
-                        SELECT data, created_at FROM view_holding
-                        WHERE kind = 'reservation' AND active AND customer_id IN (SELECT id FROM owners)
-                        ORDER BY created_at DESC LIMIT CAST($2 AS integer)) r),
-                   (SELECT max(as_of) FROM view_holding WHERE kind = 'reservation' AND customer_id IN (SELECT id FROM owners)),
-                   (SELECT coalesce(json_agg(o.data ORDER BY o.created_at DESC), '[]')::text FROM (
-                        SELECT data, created_at FROM view_holding
-                        WHERE kind = 'order' AND active AND customer_id IN (SELECT id FROM owners)
-                        ORDER BY created_at DESC LIMIT CAST($2 AS integer)) o),
-                   (SELECT max(as_of) FROM view_holding WHERE kind = 'order' AND customer_id IN (SELECT id FROM owners))
-            FROM who
-            LEFT JOIN view_profile p ON p.customer_id = who.customer_id
-            LEFT JOIN view_cart c ON c.customer_id = who.customer_id
-            LEFT JOIN view_wishlist w ON w.customer_id = who.customer_id
-            LEFT JOIN view_messages m ON m.customer_id = who.customer_id""";
-    private static final String VIEW_OF_SUBJECT = VIEW.formatted("SELECT customer_id FROM view_subject WHERE subject = $1");
-    private static final String VIEW_OF_CUSTOMER = VIEW.formatted("SELECT CAST($1 AS text) AS customer_id");
-
-    /** The most reservations and orders a view lists, newest first. */
-    public static final int LISTED = 20;
+            SELECT v.customer_id, v.profile::text, v.profile_as_of, v.segments, v.preferred_store_id,
+                   v.cart::text, v.cart_as_of, v.wishlist::text, v.wishlist_as_of,
+                   v.conversation::text, v.inbox::text, v.messages_as_of,
+                   v.reservations::text, v.reservations_as_of, v.orders::text, v.orders_as_of, %s
+            """.formatted(StockWatermarks.recentVersions("w"));
+    private static final String VIEW_OF_SUBJECT = VIEW + """
+            FROM view_subject s JOIN customer_view v ON v.customer_id = s.customer_id
+            LEFT JOIN view_stock_writes w ON w.subject = $2 WHERE s.subject = $1""";
+    private static final String VIEW_OF_CUSTOMER = VIEW
+            + "FROM customer_view v LEFT JOIN view_stock_writes w ON w.subject = $2 WHERE v.customer_id = $1";
 
     private final Pool pool;
     private final ObjectMapper json;
@@ -116,50 +164,107 @@ public class ViewStore {
         return pool;
     }
 
-    /** Keeps the part if it is newer than the one stored; true when it was kept. */
-    public Uni<Boolean> part(SqlClient client, Part part, String customerId, long version, Instant asOf, Object data) {
-        return client.preparedQuery(part.upsert).execute(Tuple.of(customerId, version, time(asOf), write(data)))
-                .map(rows -> rows.rowCount() > 0);
-    }
-
     /** The profile, and when it is newer than the one stored, the token subjects it lists (null: unknown, left as they are). */
     public Uni<Void> profile(SqlClient client, String customerId, long version, Instant asOf, ViewParts.ProfileSummary summary,
             List<String> subjects) {
-        return part(client, Part.PROFILE, customerId, version, asOf, summary).chain(kept -> !kept || subjects == null
-                ? Uni.createFrom().voidItem()
-                : client.preparedQuery(SUBJECTS).execute(Tuple.of(customerId, subjects.toArray(String[]::new)))
-                        .replaceWithVoid());
+        return client.preparedQuery(PROFILE).execute(Tuple.from(Arrays.asList(customerId, write(summary), version,
+                time(asOf), summary.segments().toArray(String[]::new), summary.preferredStoreId())))
+                .chain(rows -> rows.rowCount() == 0 || subjects == null ? Uni.createFrom().voidItem()
+                        : client.preparedQuery(SUBJECTS).execute(Tuple.of(customerId, subjects.toArray(String[]::new)))
+                                .replaceWithVoid());
     }
 
+    /**
+     * A customer snapshot in one statement: each part kept if newer; a null cart or wishlist (a
+     * snapshot from before they were published) leaves the stored one. The token subjects follow
+     * the profile when it was kept.
+     */
+    public Uni<Void> snapshot(SqlClient client, String customerId, long version, Instant asOf,
+            ViewParts.ProfileSummary summary, List<ViewParts.CartLine> cart, List<ViewParts.WishlistLine> wishlist,
+            List<String> subjects) {
+        return client.preparedQuery(SNAPSHOT).execute(Tuple.from(Arrays.asList(customerId, write(summary), version,
+                time(asOf), summary.segments().toArray(String[]::new), summary.preferredStoreId(),
+                cart == null ? null : write(cart), cart == null ? 0L : version,
+                wishlist == null ? null : write(wishlist), wishlist == null ? 0L : version)))
+                .chain(rows -> !rows.iterator().hasNext() || !rows.iterator().next().getBoolean(0) || subjects == null
+                        ? Uni.createFrom().voidItem()
+                        : client.preparedQuery(SUBJECTS).execute(Tuple.of(customerId, subjects.toArray(String[]::new)))
+                                .replaceWithVoid());
+    }
+
+    public Uni<Void> cart(SqlClient client, String customerId, long version, Instant asOf, List<ViewParts.CartLine> lines) {
+        return client.preparedQuery(CART).execute(Tuple.of(customerId, write(lines), version, time(asOf))).replaceWithVoid();
+    }
+
+    public Uni<Void> wishlist(SqlClient client, String customerId, long version, Instant asOf,
+            List<ViewParts.WishlistLine> lines) {
+        return client.preparedQuery(WISHLIST).execute(Tuple.of(customerId, write(lines), version, time(asOf)))
+                .replaceWithVoid();
+    }
+
+    public Uni<Void> messages(SqlClient client, String customerId, long version, Instant asOf,
+            ViewParts.MessagesSummary summary) {
+        return client.preparedQuery(MESSAGES).execute(Tuple.of(customerId, write(summary.conversation()),
+                write(summary.inbox()), version, time(asOf))).replaceWithVoid();
+    }
+
+    /** Keeps a reservation or an order; the lists of its owner's view follow with {@link #refreshHoldings}. */
     public Uni<Void> holding(SqlClient client, String id, String kind, String customerId, long version, boolean active,
             Instant createdAt, Instant asOf, Object data) {
         return client.preparedQuery(HOLDING)
-                .execute(Tuple.from(List.of(id, kind, customerId, version, active,
+                .execute(Tuple.from(Arrays.asList(customerId, id, kind, version, active,
                         time(createdAt == null ? asOf : createdAt), time(asOf), write(data))))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Makes again the lists of reservations and orders of the views these customers' holdings are
+     * in. Call it in a transaction, after the holdings changed: the owners are locked one by one in
+     * id order (so two transactions cannot deadlock), and each list is read after its lock.
+     */
+    public Uni<Void> refreshHoldings(SqlClient transaction, Collection<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<String>> owners = customerIds.stream()
+                .map(customerId -> transaction.preparedQuery(OWNER).execute(Tuple.of(customerId))
+                        .map(rows -> rows.iterator().next().getString(0)))
+                .toList();
+        return Uni.join().all(owners).andFailFast().chain(found -> {
+            // sent together (pipelined): each lock, then its list, executed in this order
+            List<Uni<Void>> refreshes = new ArrayList<>();
+            for (String owner : new TreeSet<>(found)) {
+                refreshes.add(transaction.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+                        .execute(Tuple.of(owner)).replaceWithVoid());
+                refreshes.add(transaction.preparedQuery(HOLDINGS).execute(Tuple.of(owner)).replaceWithVoid());
+            }
+            return Uni.join().all(refreshes).andFailFast().replaceWithVoid();
+        });
     }
 
     public Uni<Void> merged(SqlClient client, String duplicateId, String survivorId) {
         return client.preparedQuery(MERGED).execute(Tuple.of(duplicateId, survivorId)).replaceWithVoid();
     }
 
-    public Uni<Void> mergeUndone(SqlClient client, String restoredId) {
-        return client.preparedQuery("DELETE FROM view_merge WHERE duplicate_id = $1").execute(Tuple.of(restoredId))
-                .replaceWithVoid();
+    /** The merge of {@code restoredId} undone; the survivor it had, whose lists must be made again (null if none). */
+    public Uni<String> mergeUndone(SqlClient client, String restoredId) {
+        return client.preparedQuery("DELETE FROM view_merge WHERE duplicate_id = $1 RETURNING survivor_id")
+                .execute(Tuple.of(restoredId))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }
 
     public Uni<Void> erased(SqlClient client, String customerId) {
         return client.preparedQuery(ERASED).execute(Tuple.of(customerId)).replaceWithVoid();
     }
 
-    /** The stored parts of the customer this token subject signs in as; null when the model does not know the subject. */
+    /** The view of the customer this token subject signs in as; null when the model does not know the subject. */
     public Uni<StoredView> viewOfSubject(String subject) {
-        return pool.preparedQuery(VIEW_OF_SUBJECT).execute(Tuple.of(subject, LISTED)).map(ViewStore::stored);
+        return pool.preparedQuery(VIEW_OF_SUBJECT).execute(Tuple.of(subject, subject)).map(ViewStore::stored);
     }
 
-    /** The stored parts of a customer (each null when never seen). */
-    public Uni<StoredView> viewOf(String customerId) {
-        return pool.preparedQuery(VIEW_OF_CUSTOMER).execute(Tuple.of(customerId, LISTED)).map(ViewStore::stored);
+    /** The view of a customer (null when the model has nothing of them), read by the token subject {@code reader}. */
+    public Uni<StoredView> viewOf(String customerId, String reader) {
+        return pool.preparedQuery(VIEW_OF_CUSTOMER).execute(Tuple.of(customerId, reader)).map(ViewStore::stored);
     }
 
     /** The customer a token subject signs in as, null when unknown to the model. */
@@ -186,10 +291,14 @@ public class ViewStore {
                 .execute(Tuple.of(topic, partition, nextOffset)).replaceWithVoid();
     }
 
-    /** The parts as stored (JSON text), with the time each was last changed. */
-    public record StoredView(String customerId, String profile, Instant profileAsOf, String cart, Instant cartAsOf,
-            String wishlist, Instant wishlistAsOf, String messages, Instant messagesAsOf, String reservations,
-            Instant reservationsAsOf, String orders, Instant ordersAsOf) {
+    /**
+     * A view as stored: the parts as JSON text, with the time each last changed; the reader's own
+     * recent stock writes ({@code sku@location -> version}, JSON) come with it.
+     */
+    public record StoredView(String customerId, String profile, Instant profileAsOf, List<String> segments,
+            String preferredStoreId, String cart, Instant cartAsOf, String wishlist, Instant wishlistAsOf,
+            String conversation, String inbox, Instant messagesAsOf, String reservations, Instant reservationsAsOf,
+            String orders, Instant ordersAsOf, String readersStockWrites) {
     }
 
     private static StoredView stored(RowSet<Row> rows) {
@@ -197,9 +306,20 @@ public class ViewStore {
             return null;
         }
         Row row = rows.iterator().next();
-        return new StoredView(row.getString(0), row.getString(1), instant(row, 2), row.getString(3), instant(row, 4),
-                row.getString(5), instant(row, 6), row.getString(7), instant(row, 8), row.getString(9), instant(row, 10),
-                row.getString(11), instant(row, 12));
+        String[] segments = row.getArrayOfStrings(3);
+        return new StoredView(row.getString(0), row.getString(1), instant(row, 2),
+                segments == null ? List.of() : List.of(segments), row.getString(4), row.getString(5), instant(row, 6),
+                row.getString(7), instant(row, 8), row.getString(9), row.getString(10), instant(row, 11),
+                row.getString(12), instant(row, 13), row.getString(14), instant(row, 15), row.getString(16));
+    }
+
+    private static String listPart(String column) {
+        return """
+                INSERT INTO customer_view AS v (customer_id, %1$s, %1$s_version, %1$s_as_of)
+                SELECT CAST($1 AS text), CAST(CAST($2 AS text) AS json), CAST($3 AS bigint), CAST($4 AS timestamptz) %2$s
+                ON CONFLICT (customer_id) DO UPDATE SET %1$s = EXCLUDED.%1$s, %1$s_version = EXCLUDED.%1$s_version,
+                    %1$s_as_of = EXCLUDED.%1$s_as_of
+                WHERE v.%1$s_version < EXCLUDED.%1$s_version""".formatted(column, NOT_ERASED);
     }
 
     private static Instant instant(Row row, int column) {

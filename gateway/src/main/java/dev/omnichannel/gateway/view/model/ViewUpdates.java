@@ -10,7 +10,6 @@ import dev.omnichannel.gateway.view.model.ViewParts.HeldReservation;
 import dev.omnichannel.gateway.view.model.ViewParts.MessagesSummary;
 import dev.omnichannel.gateway.view.model.ViewParts.ProfileSummary;
 import dev.omnichannel.gateway.view.model.ViewParts.WishlistLine;
-import dev.omnichannel.gateway.view.model.ViewStore.Part;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.customer.CustomerErased;
 import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
@@ -25,7 +24,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -56,8 +55,13 @@ public class ViewUpdates {
 
     // ---------------------------------------------------------------- events
 
-    /** Applies an event of customer.events, inventory.fulfilment or messaging.events; other types change nothing. */
-    public Uni<Void> apply(SqlClient client, CloudEvent event) {
+    /**
+     * Applies an event of customer.events, inventory.fulfilment or messaging.events (other types
+     * change nothing), in the caller's transaction; the customers whose reservations or orders
+     * changed are added to {@code holdingsChanged}, for {@link ViewStore#refreshHoldings} once the
+     * whole batch is applied.
+     */
+    public Uni<Void> apply(SqlClient client, CloudEvent event, Set<String> holdingsChanged) {
         Instant at = event.time() == null ? Instant.now() : event.time();
         String type = event.type();
         if (CustomerSnapshot.TYPE.equals(type)) {
@@ -65,47 +69,53 @@ public class ViewUpdates {
         }
         if (CustomerMerged.TYPE.equals(type)) {
             CustomerMerged merged = event.dataAs(json, CustomerMerged.class);
+            holdingsChanged.add(merged.survivorId());
             return store.merged(client, merged.duplicateId(), merged.survivorId());
         }
         if (CustomerMergeUndone.TYPE.equals(type)) {
-            return store.mergeUndone(client, event.dataAs(json, CustomerMergeUndone.class).restoredId());
+            String restored = event.dataAs(json, CustomerMergeUndone.class).restoredId();
+            holdingsChanged.add(restored);
+            return store.mergeUndone(client, restored).invoke(survivor -> {
+                if (survivor != null) {
+                    holdingsChanged.add(survivor);
+                }
+            }).replaceWithVoid();
         }
         if (CustomerErased.TYPE.equals(type)) {
             return store.erased(client, event.dataAs(json, CustomerErased.class).customerId());
         }
         if (MessagingSummaryChanged.TYPE.equals(type)) {
             MessagingSummaryChanged summary = event.dataAs(json, MessagingSummaryChanged.class);
-            return store.part(client, Part.MESSAGES, summary.customerId(), summary.version(), at, MessagesSummary.of(summary))
-                    .replaceWithVoid();
+            return store.messages(client, summary.customerId(), summary.version(), at, MessagesSummary.of(summary));
         }
         if (type.startsWith("reservation.")) {
             ReservationEvent reservation = event.dataAs(json, ReservationEvent.class);
-            return reservation.customerId() == null ? Uni.createFrom().voidItem()
-                    : store.holding(client, reservation.reservationId(), RESERVATION, reservation.customerId(),
-                            reservation.version(), reservation.active(), reservation.createdAt(), at,
-                            HeldReservation.of(reservation));
+            if (reservation.customerId() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            holdingsChanged.add(reservation.customerId());
+            return store.holding(client, reservation.reservationId(), RESERVATION, reservation.customerId(),
+                    reservation.version(), reservation.active(), reservation.createdAt(), at, HeldReservation.of(reservation));
         }
         if (type.startsWith("order.")) {
             OrderEvent order = event.dataAs(json, OrderEvent.class);
-            return order.customerId() == null ? Uni.createFrom().voidItem()
-                    : store.holding(client, order.orderId(), ORDER, order.customerId(), order.version(), order.active(),
-                            order.createdAt(), at, HeldOrder.of(order));
+            if (order.customerId() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            holdingsChanged.add(order.customerId());
+            return store.holding(client, order.orderId(), ORDER, order.customerId(), order.version(), order.active(),
+                    order.createdAt(), at, HeldOrder.of(order));
         }
         return Uni.createFrom().voidItem();
     }
 
     private Uni<Void> snapshot(SqlClient client, CustomerSnapshot snapshot, Instant at) {
-        String id = snapshot.customerId();
-        long version = snapshot.version();
-        Uni<Void> cart = snapshot.cart() == null ? Uni.createFrom().voidItem()
-                : store.part(client, Part.CART, id, version, at, snapshot.cart().stream()
-                        .map(line -> new CartLine(line.sku(), line.quantity(), line.addedAt())).toList()).replaceWithVoid();
-        Uni<Void> wishlist = snapshot.wishlist() == null ? Uni.createFrom().voidItem()
-                : store.part(client, Part.WISHLIST, id, version, at, snapshot.wishlist().stream()
-                        .map(line -> new WishlistLine(line.sku(), line.addedAt())).toList()).replaceWithVoid();
-        return store.profile(client, id, version, at, ProfileSummary.of(snapshot), snapshot.subjects())
-                .chain(() -> cart)
-                .chain(() -> wishlist);
+        return store.snapshot(client, snapshot.customerId(), snapshot.version(), at, ProfileSummary.of(snapshot),
+                snapshot.cart() == null ? null : snapshot.cart().stream()
+                        .map(line -> new CartLine(line.sku(), line.quantity(), line.addedAt())).toList(),
+                snapshot.wishlist() == null ? null : snapshot.wishlist().stream()
+                        .map(line -> new WishlistLine(line.sku(), line.addedAt())).toList(),
+                snapshot.subjects());
     }
 
     // ---------------------------------------------------------------- answers of writes made through the gateway
@@ -129,12 +139,20 @@ public class ViewUpdates {
 
     /** customer-service's cart answer: {@code {"customerId","items","version"}}. */
     public Uni<Void> cartAnswered(JsonNode cart) {
-        return answeredPart(Part.CART, cart, () -> json.convertValue(cart.path("items"), CART));
+        if (!cart.hasNonNull("version") || !cart.hasNonNull("customerId")) {
+            return Uni.createFrom().voidItem();
+        }
+        return tolerant("cart", store.cart(store.pool(), cart.path("customerId").asText(), cart.path("version").asLong(),
+                Instant.now(), json.convertValue(cart.path("items"), CART)));
     }
 
     /** customer-service's wishlist answer: {@code {"customerId","items","version"}}. */
     public Uni<Void> wishlistAnswered(JsonNode wishlist) {
-        return answeredPart(Part.WISHLIST, wishlist, () -> json.convertValue(wishlist.path("items"), WISHLIST));
+        if (!wishlist.hasNonNull("version") || !wishlist.hasNonNull("customerId")) {
+            return Uni.createFrom().voidItem();
+        }
+        return tolerant("wishlist", store.wishlist(store.pool(), wishlist.path("customerId").asText(),
+                wishlist.path("version").asLong(), Instant.now(), json.convertValue(wishlist.path("items"), WISHLIST)));
     }
 
     /** messaging-service's conversation summary of a customer, with its version. */
@@ -143,8 +161,8 @@ public class ViewUpdates {
             return Uni.createFrom().voidItem();
         }
         MessagingSummaryChanged asEvent = json.convertValue(summary, MessagingSummaryChanged.class);
-        return tolerant("conversation", store.part(store.pool(), Part.MESSAGES, customerId, asEvent.version(),
-                Instant.now(), MessagesSummary.of(asEvent)).replaceWithVoid());
+        return tolerant("conversation", store.messages(store.pool(), customerId, asEvent.version(), Instant.now(),
+                MessagesSummary.of(asEvent)));
     }
 
     /** inventory-service's reservation answer, read as the event of that step. */
@@ -155,9 +173,10 @@ public class ViewUpdates {
         ObjectNode asEvent = reservation.deepCopy();
         asEvent.set("reservationId", reservation.get("id"));
         ReservationEvent event = json.convertValue(asEvent, ReservationEvent.class);
-        return tolerant("reservation", store.holding(store.pool(), event.reservationId(), RESERVATION,
-                event.customerId(), event.version(), event.active(), event.createdAt(), Instant.now(),
-                HeldReservation.of(event)));
+        return tolerant("reservation", store.pool().withTransaction(transaction -> store.holding(transaction,
+                event.reservationId(), RESERVATION, event.customerId(), event.version(), event.active(), event.createdAt(),
+                Instant.now(), HeldReservation.of(event))
+                .chain(() -> store.refreshHoldings(transaction, Set.of(event.customerId())))));
     }
 
     /** inventory-service's order answer, read as the event of that step. */
@@ -169,21 +188,15 @@ public class ViewUpdates {
         asEvent.set("orderId", order.get("id"));
         asEvent.set("deliverToStoreId", order.path("deliverTo").get("storeId"));
         OrderEvent event = json.convertValue(asEvent, OrderEvent.class);
-        return tolerant("order", store.holding(store.pool(), event.orderId(), ORDER, event.customerId(),
-                event.version(), event.active(), event.createdAt(), Instant.now(), HeldOrder.of(event)));
+        return tolerant("order", store.pool().withTransaction(transaction -> store.holding(transaction, event.orderId(),
+                ORDER, event.customerId(), event.version(), event.active(), event.createdAt(), Instant.now(),
+                HeldOrder.of(event))
+                .chain(() -> store.refreshHoldings(transaction, Set.of(event.customerId())))));
     }
 
     /** The customer erased through the gateway: gone from the model at once. */
     public Uni<Void> erased(String customerId) {
         return tolerant("erasure", store.erased(store.pool(), customerId));
-    }
-
-    private Uni<Void> answeredPart(Part part, JsonNode answer, Supplier<Object> data) {
-        if (!answer.hasNonNull("version") || !answer.hasNonNull("customerId")) {
-            return Uni.createFrom().voidItem();
-        }
-        return tolerant(part.name().toLowerCase(), store.part(store.pool(), part, answer.path("customerId").asText(),
-                answer.path("version").asLong(), Instant.now(), data.get()).replaceWithVoid());
     }
 
     private static Uni<Void> tolerant(String what, Uni<Void> update) {
