@@ -44,6 +44,13 @@ CREATE TABLE view_holding (
 CREATE INDEX view_holding_active ON view_holding (customer_id, kind, created_at DESC) WHERE active;
 CREATE INDEX view_holding_changed ON view_holding (customer_id, kind, as_of);
 
+-- Customers whose holdings the view feed changed and whose lists are not made again yet: written
+-- with the holdings, cleared by the short transaction that makes the lists (after the feed's
+-- batch commits, or at the next start if the gateway stopped in between).
+CREATE TABLE view_holding_stale (
+    customer_id text PRIMARY KEY
+);
+
 -- Token subject -> customer: the view is found from the token alone, with customer-service down.
 CREATE TABLE view_subject (
     subject     text PRIMARY KEY,

@@ -18,6 +18,21 @@ final class MachineCpu {
     private MachineCpu() {
     }
 
+    /**
+     * Waits (at most two minutes) until the machine is at rest: under a third of its cores busy
+     * over two seconds, what the suite does after a load run (notifications, read models) done.
+     */
+    static void awaitQuiet() throws InterruptedException {
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int round = 0; round < 60; round++) {
+            double before = busyMillis();
+            Thread.sleep(2000);
+            if (Double.isNaN(before) || (busyMillis() - before) / 2000 < cores / 3.0) {
+                return;
+            }
+        }
+    }
+
     /** Busy CPU milliseconds since boot: user, nice, system, irq, softirq, steal (not idle, not iowait). */
     static double busyMillis() {
         try {

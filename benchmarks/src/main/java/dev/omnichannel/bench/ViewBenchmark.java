@@ -2,7 +2,7 @@ package dev.omnichannel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.testing.GatewayReplica;
+import dev.omnichannel.testing.ServiceReplica;
 import dev.omnichannel.testing.KeycloakTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,7 +129,7 @@ final class ViewBenchmark {
         int writers = Math.min(100, tokens.size());
         List<String> phones = BenchCustomers.tokens("mobile-app", writers);
         int missing = 0;
-        try (GatewayReplica other = GatewayReplica.start(root.toFile(), 8090, Map.of("OMNI_RATE_LIMIT_ENABLED", "false"),
+        try (ServiceReplica other = ServiceReplica.start(root.toFile(), "gateway", 8090, Map.of("OMNI_RATE_LIMIT_ENABLED", "false"),
                 root.resolve(".omni/logs/gateway-replica.log").toFile())) {
             String[] replicas = { GATEWAY, other.url() };
             for (int pair = 0; pair < pairs; pair++) {

@@ -16,7 +16,7 @@ import dev.omnichannel.e2e.support.GatewayDatabase;
 import dev.omnichannel.e2e.support.KeycloakUsers;
 import dev.omnichannel.e2e.support.Stack;
 import dev.omnichannel.e2e.support.Stock;
-import dev.omnichannel.testing.GatewayReplica;
+import dev.omnichannel.testing.ServiceReplica;
 import dev.omnichannel.testing.LocalStack;
 import java.io.File;
 import io.restassured.path.json.JsonPath;
@@ -40,7 +40,7 @@ class ViewFromEventsIT {
     @Test
     void a_write_through_one_replica_is_in_the_very_next_read_through_the_other_on_another_channel() {
         Stock.ensureAtLeast(SKU, STORE, 12);
-        try (GatewayReplica replica = GatewayReplica.start(new File(System.getProperty("omni.root", "..")), 8090,
+        try (ServiceReplica replica = ServiceReplica.start(new File(System.getProperty("omni.root", "..")), "gateway", 8090,
                 Map.of("OMNI_RATE_LIMIT_ENABLED", "false"), new File("target/gateway-replica.log"))) {
             for (int quantity = 1; quantity <= 5; quantity++) {
                 ALICE_ON_MOBILE.api().body(Map.of("quantity", quantity)).put("/me/cart/items/{sku}", SKU)

@@ -12,7 +12,7 @@ public final class GatewayDatabase {
 
     private static final String URL = System.getProperty("omni.gateway-jdbc", "jdbc:postgresql://127.0.0.1:15432/gateway");
     private static final String[] MODEL = { "customer_view", "view_holding", "view_subject", "view_merge", "view_erased",
-            "view_stock_writes", "view_offset" };
+            "view_stock_writes", "view_holding_stale", "view_offset" };
 
     private GatewayDatabase() {
     }

@@ -19,6 +19,12 @@ public final class ServiceCalls {
     /** The exception for a service's error answer (used by each REST client's {@code @ClientExceptionMapper}). */
     public static RuntimeException fromAnswer(String service, Response response) {
         int status = response.getStatus();
+        if (status == 503 && response.getHeaderString(HttpHeaders.RETRY_AFTER) != null && isProblem(response)) {
+            // the service is up and sheds load on purpose: its answer goes to the caller as it is,
+            // neither retried at once nor counted against the service by its circuit breaker
+            return new ServiceProblemException(service, status, response.readEntity(String.class),
+                    response.getHeaderString(HttpHeaders.RETRY_AFTER));
+        }
         if (status == 502 || status == 503 || status == 504) {
             return new ServiceUnavailableException(service, "answered " + status, null);
         }
@@ -27,6 +33,10 @@ public final class ServiceCalls {
         }
         String body = response.hasEntity() ? response.readEntity(String.class) : null;
         return new ServiceProblemException(service, status, body, response.getHeaderString(HttpHeaders.RETRY_AFTER));
+    }
+
+    private static boolean isProblem(Response response) {
+        return response.getMediaType() != null && "problem+json".equals(response.getMediaType().getSubtype());
     }
 
     /**

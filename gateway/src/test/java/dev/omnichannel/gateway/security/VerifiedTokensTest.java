@@ -50,6 +50,6 @@ class VerifiedTokensTest {
     }
 
     private double verified() {
-        return metrics.counter("gateway.tokens.verified").count();
+        return metrics.counter("omni.tokens.verified").count();
     }
 }

@@ -19,6 +19,13 @@ public interface InventoryConfig {
 
         /** A click and collect hold: days, with a pickup window opening after the store prepared it. */
         ClickAndCollect clickAndCollect();
+
+        /**
+         * The longest a new hold waits for a stock row another hold has locked; past it, 503 with
+         * Retry-After (a hold keeps a row locked for well under a millisecond: only a queue of them waits).
+         */
+        @WithDefault("2s")
+        Duration lockTimeout();
     }
 
     interface Hold {

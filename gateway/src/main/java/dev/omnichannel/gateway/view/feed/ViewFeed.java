@@ -93,6 +93,7 @@ public class ViewFeed {
     }
 
     private void consume(KafkaConsumer<String, String> kafka) {
+        store.refreshAllStale().await().atMost(BATCH_TIMEOUT);
         kafka.subscribe(topics, new ResumeFromTheModel(kafka));
         while (loop.isRunning()) {
             ConsumerRecords<String, String> records = kafka.poll(config.pollTimeout());
@@ -108,6 +109,7 @@ public class ViewFeed {
 
     /** Applies the records and stores the offsets they reach, in one transaction. */
     private Map<TopicPartition, OffsetAndMetadata> applied(ConsumerRecords<String, String> records) {
+        Set<String> stale = new HashSet<>();
         Map<TopicPartition, OffsetAndMetadata> reached = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             reached.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
@@ -128,8 +130,10 @@ public class ViewFeed {
                         offset.getValue().offset()));
             }
             return Uni.join().all(changes).andFailFast()
-                    .chain(() -> store.refreshHoldings(connection, holdingsChanged));
+                    .chain(() -> store.markStale(connection, holdingsChanged))
+                    .invoke(() -> stale.addAll(holdingsChanged));
         }).await().atMost(BATCH_TIMEOUT);
+        store.refreshStale(stale).await().atMost(BATCH_TIMEOUT);
         return reached;
     }
 

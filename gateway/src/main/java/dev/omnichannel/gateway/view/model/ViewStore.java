@@ -3,11 +3,13 @@ package dev.omnichannel.gateway.view.model;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.availability.StockWatermarks;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * The view model in the gateway's PostgreSQL database, one row per customer ({@code customer_view}):
@@ -99,7 +102,9 @@ public class ViewStore {
             WHERE h.version < EXCLUDED.version""".formatted(NOT_ERASED);
 
     /** Whose view a customer's holdings are in: their survivor's when they were merged away. */
-    private static final String OWNER = "SELECT coalesce((SELECT survivor_id FROM view_merge WHERE duplicate_id = $1), $1)";
+    private static final String OWNER = "coalesce((SELECT survivor_id FROM view_merge WHERE duplicate_id = $1), $1)";
+
+    private static final String LOCK_OWNER = "SELECT pg_advisory_xact_lock(hashtextextended(" + OWNER + ", 0))";
 
     /**
      * The owner's lists of reservations and orders, made again from view_holding (theirs and their
@@ -107,23 +112,14 @@ public class ViewStore {
      * holding committed before it.
      */
     private static final String HOLDINGS = """
-            WITH ids AS (SELECT CAST($1 AS text) AS id UNION ALL SELECT duplicate_id FROM view_merge WHERE survivor_id = $1)
+            WITH owner AS (SELECT %2$s AS id),
+                 ids AS (SELECT id FROM owner UNION ALL SELECT duplicate_id FROM view_merge, owner WHERE survivor_id = owner.id)
             INSERT INTO customer_view AS v (customer_id, reservations, reservations_as_of, orders, orders_as_of)
-            SELECT CAST($1 AS text),
-                   (SELECT coalesce(json_agg(r.data ORDER BY r.created_at DESC), '[]') FROM (
-                        SELECT data, created_at FROM view_holding
-                        WHERE kind = 'reservation' AND active AND customer_id IN (SELECT id FROM ids)
-                        ORDER BY created_at DESC LIMIT %1$d) r),
-                   (SELECT max(as_of) FROM view_holding WHERE kind = 'reservation' AND customer_id IN (SELECT id FROM ids)),
-                   (SELECT coalesce(json_agg(o.data ORDER BY o.created_at DESC), '[]') FROM (
-                        SELECT data, created_at FROM view_holding
-                        WHERE kind = 'order' AND active AND customer_id IN (SELECT id FROM ids)
-                        ORDER BY created_at DESC LIMIT %1$d) o),
-                   (SELECT max(as_of) FROM view_holding WHERE kind = 'order' AND customer_id IN (SELECT id FROM ids))
-            %2$s
+            SELECT (SELECT id FROM owner), %3$s, %4$s, %5$s, %6$s
+            WHERE NOT EXISTS (SELECT 1 FROM view_erased, owner WHERE customer_id = owner.id)
             ON CONFLICT (customer_id) DO UPDATE SET reservations = EXCLUDED.reservations,
                 reservations_as_of = EXCLUDED.reservations_as_of, orders = EXCLUDED.orders, orders_as_of = EXCLUDED.orders_as_of"""
-            .formatted(LISTED, NOT_ERASED);
+            .formatted(LISTED, OWNER, listed("reservation"), lastChange("reservation"), listed("order"), lastChange("order"));
 
     /** A merge into a survivor that was itself merged before points at the last survivor (chains stay one level deep). */
     private static final String MERGED = """
@@ -218,28 +214,67 @@ public class ViewStore {
     }
 
     /**
-     * Makes again the lists of reservations and orders of the views these customers' holdings are
-     * in. Call it in a transaction, after the holdings changed: the owners are locked one by one in
-     * id order (so two transactions cannot deadlock), and each list is read after its lock.
+     * Marks, in the transaction that changed their holdings, the customers whose lists must be made
+     * again ({@link #refreshStale}, once that transaction committed): the feed's batch then holds no
+     * lock of a view while it runs, so the writes made through the gateway never wait for it.
      */
-    public Uni<Void> refreshHoldings(SqlClient transaction, Collection<String> customerIds) {
-        if (customerIds.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        List<Uni<String>> owners = customerIds.stream()
-                .map(customerId -> transaction.preparedQuery(OWNER).execute(Tuple.of(customerId))
-                        .map(rows -> rows.iterator().next().getString(0)))
-                .toList();
-        return Uni.join().all(owners).andFailFast().chain(found -> {
-            // sent together (pipelined): each lock, then its list, executed in this order
-            List<Uni<Void>> refreshes = new ArrayList<>();
-            for (String owner : new TreeSet<>(found)) {
-                refreshes.add(transaction.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
-                        .execute(Tuple.of(owner)).replaceWithVoid());
-                refreshes.add(transaction.preparedQuery(HOLDINGS).execute(Tuple.of(owner)).replaceWithVoid());
-            }
-            return Uni.join().all(refreshes).andFailFast().replaceWithVoid();
-        });
+    public Uni<Void> markStale(SqlClient transaction, Collection<String> customerIds) {
+        return customerIds.isEmpty() ? Uni.createFrom().voidItem()
+                : transaction.preparedQuery("INSERT INTO view_holding_stale SELECT unnest(CAST($1 AS text[])) ON CONFLICT DO NOTHING")
+                        .execute(Tuple.of(customerIds.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    /** Makes again the lists of these customers' views, each in a short transaction that clears its mark. */
+    public Uni<Void> refreshStale(Collection<String> customerIds) {
+        return Multi.createFrom().iterable(new TreeSet<>(customerIds))
+                .onItem().transformToUni(customerId -> inOneGo(connection -> List.of(
+                        refreshHoldings(connection, customerId),
+                        connection.preparedQuery("DELETE FROM view_holding_stale WHERE customer_id = $1")
+                                .execute(Tuple.of(customerId)).replaceWithVoid())))
+                .merge(4)
+                .collect().last().replaceWithVoid();
+    }
+
+    /** Every list still marked (the gateway stopped between a batch and its lists): made again. */
+    public Uni<Void> refreshAllStale() {
+        return pool.query("SELECT customer_id FROM view_holding_stale").execute()
+                .chain(rows -> {
+                    List<String> stale = new ArrayList<>();
+                    rows.forEach(row -> stale.add(row.getString(0)));
+                    return refreshStale(stale);
+                });
+    }
+
+    /** A holding answered by a write, and its owner's lists, in one short transaction. */
+    public Uni<Void> holdingWithLists(String id, String kind, String customerId, long version, boolean active,
+            Instant createdAt, Instant asOf, Object data) {
+        return inOneGo(connection -> List.of(
+                holding(connection, id, kind, customerId, version, active, createdAt, asOf, data),
+                refreshHoldings(connection, customerId)));
+    }
+
+    /**
+     * The lists of reservations and orders of the view a customer's holdings are in: its owner is
+     * locked first, and the lists are read after the lock (two refreshes of one view take turns).
+     */
+    private Uni<Void> refreshHoldings(SqlClient transaction, String customerId) {
+        return Uni.join().all(
+                transaction.preparedQuery(LOCK_OWNER).execute(Tuple.of(customerId)).replaceWithVoid(),
+                transaction.preparedQuery(HOLDINGS).execute(Tuple.of(customerId)).replaceWithVoid())
+                .andFailFast().replaceWithVoid();
+    }
+
+    /**
+     * One transaction whose statements and COMMIT are sent together, so its locks are released
+     * right after the statements in the database, never after a round trip to this busy gateway.
+     * A statement that fails makes the COMMIT a rollback.
+     */
+    private Uni<Void> inOneGo(Function<SqlConnection, List<Uni<Void>>> statements) {
+        return pool.withConnection(connection -> connection.begin().chain(transaction -> {
+            List<Uni<Void>> all = new ArrayList<>(statements.apply(connection));
+            all.add(transaction.commit());
+            return Uni.join().all(all).andFailFast().replaceWithVoid();
+        }));
     }
 
     public Uni<Void> merged(SqlClient client, String duplicateId, String survivorId) {
@@ -311,6 +346,27 @@ public class ViewStore {
                 segments == null ? List.of() : List.of(segments), row.getString(4), row.getString(5), instant(row, 6),
                 row.getString(7), instant(row, 8), row.getString(9), row.getString(10), instant(row, 11),
                 row.getString(12), instant(row, 13), row.getString(14), instant(row, 15), row.getString(16));
+    }
+
+    /**
+     * The newest active holdings of a kind, each id's read in its index order (a customer with
+     * hundreds of reservations costs no more than one with twenty).
+     */
+    private static String listed(String kind) {
+        return """
+                (SELECT coalesce(json_agg(h.data ORDER BY h.created_at DESC), '[]') FROM (
+                    SELECT h.data, h.created_at FROM ids, LATERAL (
+                        SELECT data, created_at FROM view_holding
+                        WHERE customer_id = ids.id AND kind = '%1$s' AND active ORDER BY created_at DESC LIMIT %2$d) h
+                    ORDER BY h.created_at DESC LIMIT %2$d) h)""".formatted(kind, LISTED);
+    }
+
+    /** When any holding of a kind last changed, active or not. */
+    private static String lastChange(String kind) {
+        return """
+                (SELECT max(c.as_of) FROM ids, LATERAL (
+                    SELECT as_of FROM view_holding WHERE customer_id = ids.id AND kind = '%s'
+                    ORDER BY as_of DESC LIMIT 1) c)""".formatted(kind);
     }
 
     private static String listPart(String column) {

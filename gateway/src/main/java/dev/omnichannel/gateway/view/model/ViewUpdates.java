@@ -173,10 +173,8 @@ public class ViewUpdates {
         ObjectNode asEvent = reservation.deepCopy();
         asEvent.set("reservationId", reservation.get("id"));
         ReservationEvent event = json.convertValue(asEvent, ReservationEvent.class);
-        return tolerant("reservation", store.pool().withTransaction(transaction -> store.holding(transaction,
-                event.reservationId(), RESERVATION, event.customerId(), event.version(), event.active(), event.createdAt(),
-                Instant.now(), HeldReservation.of(event))
-                .chain(() -> store.refreshHoldings(transaction, Set.of(event.customerId())))));
+        return tolerant("reservation", store.holdingWithLists(event.reservationId(), RESERVATION, event.customerId(),
+                event.version(), event.active(), event.createdAt(), Instant.now(), HeldReservation.of(event)));
     }
 
     /** inventory-service's order answer, read as the event of that step. */
@@ -188,10 +186,8 @@ public class ViewUpdates {
         asEvent.set("orderId", order.get("id"));
         asEvent.set("deliverToStoreId", order.path("deliverTo").get("storeId"));
         OrderEvent event = json.convertValue(asEvent, OrderEvent.class);
-        return tolerant("order", store.pool().withTransaction(transaction -> store.holding(transaction, event.orderId(),
-                ORDER, event.customerId(), event.version(), event.active(), event.createdAt(), Instant.now(),
-                HeldOrder.of(event))
-                .chain(() -> store.refreshHoldings(transaction, Set.of(event.customerId())))));
+        return tolerant("order", store.holdingWithLists(event.orderId(), ORDER, event.customerId(), event.version(),
+                event.active(), event.createdAt(), Instant.now(), HeldOrder.of(event)));
     }
 
     /** The customer erased through the gateway: gone from the model at once. */

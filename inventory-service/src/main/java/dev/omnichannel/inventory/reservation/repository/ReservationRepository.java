@@ -7,7 +7,6 @@ import dev.omnichannel.inventory.reservation.service.Reservation;
 import dev.omnichannel.inventory.reservation.service.ReservationStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,56 +29,6 @@ public class ReservationRepository {
             r.id, r.customer_id, r.store_id, r.status, r.hold_type, r.pickup_code, r.expires_at, r.max_expires_at,
             r.pickup_from, r.pickup_to, r.total, r.currency, r.channel, r.created_at, r.updated_at, r.version,
             l.sku, l.quantity, l.unit_price""";
-
-    /** What a new reservation is made of; the database's clock sets its times. */
-    public record NewReservation(UUID id, UUID customerId, String storeId, HoldType holdType, String pickupCode,
-            Duration holdFor, Duration maxHold, Duration preparation, BigDecimal total, String currency,
-            String channel, String actor, List<Reservation.Line> lines) {
-    }
-
-    /**
-     * Inserts the reservation and its lines in one statement. Null when the pickup code is already
-     * used by an active reservation of the store (the caller draws another).
-     */
-    public Uni<Reservation> insert(NewReservation reservation) {
-        List<Object> parameters = new ArrayList<>(List.of(reservation.id(), reservation.storeId(),
-                reservation.holdType().wireName(), reservation.pickupCode(), reservation.total(), reservation.currency()));
-        parameters.add(reservation.customerId());
-        parameters.add(seconds(reservation.holdFor()));
-        parameters.add(seconds(reservation.maxHold()));
-        parameters.add(seconds(reservation.preparation()));
-        parameters.add(reservation.channel());
-        parameters.add(reservation.actor());
-        StringBuilder values = new StringBuilder();
-        for (Reservation.Line line : reservation.lines()) {
-            int next = parameters.size() + 1;
-            values.append(values.isEmpty() ? "" : ", ").append("(CAST(?").append(next).append(" AS text), CAST(?")
-                    .append(next + 1).append(" AS integer), CAST(?").append(next + 2).append(" AS numeric))");
-            parameters.add(line.sku());
-            parameters.add(line.quantity());
-            parameters.add(line.unitPrice());
-        }
-        String sql = """
-                WITH r AS (
-                    INSERT INTO reservation (id, store_id, status, hold_type, pickup_code, total, currency, customer_id,
-                                             expires_at, max_expires_at, pickup_from, pickup_to, channel, actor)
-                    VALUES (?1, ?2, 'CONFIRMED', ?3, ?4, ?5, ?6, CAST(?7 AS uuid),
-                            now() + make_interval(secs => CAST(?8 AS double precision)),
-                            now() + make_interval(secs => CAST(?9 AS double precision)),
-                            now() + make_interval(secs => CAST(?10 AS double precision)),
-                            CASE WHEN CAST(?10 AS double precision) IS NULL THEN NULL
-                                 ELSE now() + make_interval(secs => CAST(?8 AS double precision)) END,
-                            CAST(?11 AS text), CAST(?12 AS text))
-                    ON CONFLICT (store_id, pickup_code) WHERE status IN ('CONFIRMED', 'READY') DO NOTHING
-                    RETURNING *),
-                l AS (
-                    INSERT INTO reservation_line (reservation_id, sku, quantity, unit_price)
-                    SELECT r.id, v.sku, v.quantity, v.unit_price FROM r, (VALUES %s) AS v(sku, quantity, unit_price)
-                    RETURNING *)
-                SELECT %s FROM r JOIN l ON l.reservation_id = r.id ORDER BY l.sku
-                """.formatted(values, COLUMNS);
-        return Sql.list(sql, parameters.toArray()).map(rows -> rows.isEmpty() ? null : group(rows).getFirst());
-    }
 
     public Uni<Reservation> find(UUID id) {
         return Sql.list("SELECT " + COLUMNS + " FROM reservation r JOIN reservation_line l ON l.reservation_id = r.id "

@@ -1,15 +1,13 @@
 package dev.omnichannel.inventory.reservation.service;
 
 import dev.omnichannel.shared.data.outbox.Outbox;
+import dev.omnichannel.shared.data.outbox.OutboxEvent;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/**
- * Each step of a reservation on {@code inventory.fulfilment}, keyed by the reservation id, through the
- * outbox: the whole reservation after the step, with the version the step gave it.
- */
+/** Each step of a reservation on {@code inventory.fulfilment}, keyed by the reservation id, through the outbox. */
 @ApplicationScoped
 class ReservationEvents {
 
@@ -20,7 +18,18 @@ class ReservationEvents {
     }
 
     Uni<Reservation> publish(String type, Reservation reservation) {
-        return outbox.publish(Topics.INVENTORY_FULFILMENT, reservation.id().toString(), new ReservationEvent(type,
+        return outbox.publish(Topics.INVENTORY_FULFILMENT, reservation.id().toString(), eventOf(type, reservation))
+                .replaceWith(reservation);
+    }
+
+    /** The outbox row of {@code reservation.confirmed}, written by the statement that places the reservation. */
+    OutboxEvent confirmed(Reservation reservation) {
+        return outbox.row(Topics.INVENTORY_FULFILMENT, reservation.id().toString(),
+                eventOf(ReservationEvent.CONFIRMED, reservation));
+    }
+
+    private static ReservationEvent eventOf(String type, Reservation reservation) {
+        return new ReservationEvent(type,
                 reservation.id().toString(),
                 reservation.customerId() == null ? null : reservation.customerId().toString(),
                 reservation.storeId(), reservation.status().name(),
@@ -31,7 +40,6 @@ class ReservationEvents {
                 reservation.channel(), reservation.holdType().wireName(),
                 reservation.pickupFrom() == null ? null
                         : new ReservationEvent.PickupWindow(reservation.pickupFrom(), reservation.pickupTo()),
-                reservation.createdAt(), reservation.version()))
-                .replaceWith(reservation);
+                reservation.createdAt(), reservation.version());
     }
 }

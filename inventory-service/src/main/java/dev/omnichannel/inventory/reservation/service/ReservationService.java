@@ -6,17 +6,15 @@ import dev.omnichannel.inventory.api.Page;
 import dev.omnichannel.inventory.api.PageRequest;
 import dev.omnichannel.inventory.catalog.service.PriceBook;
 import dev.omnichannel.inventory.catalog.service.PricedLines;
-import dev.omnichannel.inventory.catalog.service.UnitPrice;
 import dev.omnichannel.inventory.config.InventoryConfig;
 import dev.omnichannel.inventory.reservation.api.ReservationRequest;
 import dev.omnichannel.inventory.reservation.api.ReservationView;
-import dev.omnichannel.inventory.reservation.api.ShortLine;
 import dev.omnichannel.inventory.reservation.repository.ReservationRepository;
-import dev.omnichannel.inventory.reservation.repository.ReservationRepository.NewReservation;
-import dev.omnichannel.inventory.stock.repository.StockLevelRepository;
-import dev.omnichannel.inventory.stock.service.Movement;
-import dev.omnichannel.inventory.stock.service.StockLedger;
+import dev.omnichannel.inventory.reservation.repository.ReservationPlacements;
+import dev.omnichannel.inventory.reservation.repository.ReservationPlacements.PickupCodeTaken;
+import dev.omnichannel.inventory.stock.service.RequestStockVersions;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
+import dev.omnichannel.shared.data.outbox.OutboxRelay;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -24,21 +22,22 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
 
 /**
- * Click and collect: all lines held at the chosen store or none, never oversold. The hot path is
- * one small transaction: one read (the store and the prices), one insert (the reservation, its
- * lines), the {@code reservation.confirmed} outbox row, then one conditional UPDATE per SKU in SKU
- * order, each writing its ledger row and stock event in the same statement. The stock rows are
- * locked only from that last part to the commit, one round trip per SKU.
+ * Click and collect: all lines held at the chosen store or none, never oversold. A new reservation
+ * is priced (a read, nothing locked), then placed in ONE statement, the database function
+ * {@code place_reservation}: the idempotency key, the reservation with its lines and its
+ * {@code reservation.confirmed} event, then each SKU's hold in SKU order, committed by the database
+ * right after. A hot stock row is locked for that tail only, never across a round trip to this
+ * service, whose event loop answers late when it is busy: how long the row stays locked no longer
+ * depends on how loaded the service is. Holds beyond what the service takes at once queue, and a
+ * full queue refuses at once (503 with Retry-After).
  */
 @ApplicationScoped
 public class ReservationService {
@@ -46,113 +45,80 @@ public class ReservationService {
     private static final int PICKUP_CODE_ATTEMPTS = 5;
 
     private final ReservationRepository reservations;
-    private final StockLedger ledger;
-    private final StockLevelRepository levels;
+    private final ReservationPlacements placements;
     private final ReservationStock stock;
     private final ReservationEvents events;
     private final PriceBook prices;
     private final IdempotentRequests idempotent;
+    private final OutboxRelay relay;
     private final InventoryConfig.Holds holds;
 
-    ReservationService(ReservationRepository reservations, StockLedger ledger, StockLevelRepository levels,
-            ReservationStock stock, ReservationEvents events, PriceBook prices,
-            IdempotentRequests idempotent, InventoryConfig config) {
+    ReservationService(ReservationRepository reservations, ReservationPlacements placements, ReservationStock stock,
+            ReservationEvents events, PriceBook prices, IdempotentRequests idempotent, OutboxRelay relay,
+            InventoryConfig config) {
         this.reservations = reservations;
-        this.ledger = ledger;
-        this.levels = levels;
+        this.placements = placements;
         this.stock = stock;
         this.events = events;
         this.prices = prices;
         this.idempotent = idempotent;
+        this.relay = relay;
         this.holds = config.holds();
     }
 
-    @WithTransaction
+    @Bulkhead(value = 32, waitingTaskQueue = 1024)
     public Uni<ReservationView> create(ReservationRequest request, Caller caller) {
         Map<String, Integer> quantities = Lines.summedBySku(request.lines());
         HoldType holdType = request.holdType() == null ? HoldType.CLICK_AND_COLLECT : HoldType.fromWireName(request.holdType());
-        String channel = caller.channel();
-        return idempotent.once(caller.idempotencyKey(), caller.scope("POST /reservations"), request,
-                ReservationView.class, () -> prices.atStore(request.storeId(), quantities.keySet())
-                        .map(atStore -> {
-                            if (atStore.pickup() == null) {
-                                throw ProblemException.notFound("No location " + request.storeId());
-                            }
-                            if (!atStore.pickup()) {
-                                throw ProblemException.unprocessable("no-pickup",
-                                        "Store " + request.storeId() + " does not offer pickup");
-                            }
-                            return atStore.prices();
-                        })
-                        .chain(unitPrices -> insert(request, holdType, quantities, unitPrices, channel, caller.actor(), 1))
-                        .chain(reservation -> events.publish(ReservationEvent.CONFIRMED, reservation))
-                        // written before the stock rows are locked, so the locks are held for as little as possible
-                        .call(() -> Panache.getSession().chain(Mutiny.Session::flush))
-                        .call(reservation -> hold(reservation, caller.actor()))
-                        .map(ReservationView::of));
+        String requestHash = idempotent.requestHash(caller.idempotencyKey(), request);
+        return Panache.withSession(() -> prices.atStore(request.storeId(), quantities.keySet()))
+                .map(atStore -> {
+                    if (atStore.pickup() == null) {
+                        throw ProblemException.notFound("No location " + request.storeId());
+                    }
+                    if (!atStore.pickup()) {
+                        throw ProblemException.unprocessable("no-pickup", "Store " + request.storeId() + " does not offer pickup");
+                    }
+                    return PricedLines.of(quantities, atStore.prices());
+                })
+                .chain(priced -> place(request, holdType, priced, caller, requestHash, 1));
     }
 
-    private Uni<Reservation> insert(ReservationRequest request, HoldType holdType, Map<String, Integer> quantities,
-            Map<String, UnitPrice> unitPrices, String channel, String actor, int attempt) {
-        PricedLines priced = PricedLines.of(quantities, unitPrices);
-        List<Reservation.Line> lines = priced.lines().stream()
-                .map(line -> new Reservation.Line(line.sku(), line.quantity(), line.unitPrice()))
-                .toList();
-        BigDecimal total = priced.total();
-        String currency = priced.currency();
+    private Uni<ReservationView> place(ReservationRequest request, HoldType holdType, PricedLines priced, Caller caller,
+            String requestHash, int attempt) {
+        Reservation reservation = confirmed(request, holdType, priced, caller.channel());
+        ReservationView answer = ReservationView.of(reservation);
+        relay.wakeUp();
+        return placements.place(caller.scope("POST /reservations"), caller.idempotencyKey(), requestHash,
+                        idempotent.stored(answer), reservation, events.confirmed(reservation), caller.actor())
+                .map(outcome -> switch (outcome) {
+                    case ReservationPlacements.Placed placed -> {
+                        RequestStockVersions.changed(placed.stockVersions());
+                        yield answer;
+                    }
+                    case ReservationPlacements.Replayed replayed -> idempotent.replayed(replayed.answer(), ReservationView.class);
+                })
+                .onFailure(PickupCodeTaken.class).recoverWithUni(taken -> attempt < PICKUP_CODE_ATTEMPTS
+                        ? place(request, holdType, priced, caller, requestHash, attempt + 1)
+                        : Uni.createFrom().failure(new IllegalStateException("no free pickup code at " + request.storeId())));
+    }
+
+    /** The reservation as it is placed: its times from this service's clock, to the database's precision. */
+    private Reservation confirmed(ReservationRequest request, HoldType holdType, PricedLines priced, String channel) {
         InventoryConfig.Hold hold = switch (holdType) {
             case CART -> holds.cart();
             case CLICK_AND_COLLECT -> holds.clickAndCollect();
             case ENDLESS_AISLE -> null;
         };
-        Duration preparation = holdType == HoldType.CLICK_AND_COLLECT ? holds.clickAndCollect().preparation() : null;
-        NewReservation reservation = new NewReservation(UUID.randomUUID(), request.customerId(), request.storeId(),
-                holdType, PickupCodes.next(), hold == null ? null : hold.duration(),
-                hold == null ? null : hold.maxDuration(), preparation, total, currency, channel, actor, lines);
-        return reservations.insert(reservation).chain(inserted -> {
-            if (inserted != null) {
-                return Uni.createFrom().item(inserted);
-            }
-            if (attempt >= PICKUP_CODE_ATTEMPTS) {
-                return Uni.createFrom().failure(new IllegalStateException("no free pickup code at " + request.storeId()));
-            }
-            return insert(request, holdType, quantities, unitPrices, channel, actor, attempt + 1);
-        });
-    }
-
-    /** One conditional UPDATE per line, in SKU order; the first short line fails the whole transaction. */
-    private Uni<Void> hold(Reservation reservation, String actor) {
-        Uni<Void> held = Uni.createFrom().voidItem();
-        for (int i = 0; i < reservation.lines().size(); i++) {
-            Reservation.Line line = reservation.lines().get(i);
-            int index = i;
-            held = held.chain(() -> ledger.record(Movement.reservation(line.sku(), reservation.storeId(),
-                    line.quantity(), reservation.id().toString(), actor))
-                    .chain(level -> level != null ? Uni.createFrom().voidItem() : shortage(reservation, index)));
-        }
-        return held;
-    }
-
-    /**
-     * The 409 for a reservation refused at line {@code failed}: every line that is short now. Lines
-     * before it are held by this very transaction (about to roll back), so their quantity counts as available.
-     */
-    private Uni<Void> shortage(Reservation reservation, int failed) {
-        List<Reservation.Line> lines = reservation.lines();
-        return levels.available(reservation.storeId(), lines.stream().map(Reservation.Line::sku).toList())
-                .map(available -> {
-                    List<ShortLine> shortLines = new ArrayList<>();
-                    for (int i = 0; i < lines.size(); i++) {
-                        Reservation.Line line = lines.get(i);
-                        int units = available.getOrDefault(line.sku(), 0) + (i < failed ? line.quantity() : 0);
-                        if (i == failed || units < line.quantity()) {
-                            shortLines.add(new ShortLine(line.sku(), line.quantity(), Math.max(0, units)));
-                        }
-                    }
-                    throw ProblemException.conflict("insufficient-stock",
-                            "Not enough stock at " + reservation.storeId() + " for every line; nothing was reserved",
-                            Map.of("lines", shortLines));
-                });
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant expiresAt = hold == null ? null : now.plus(hold.duration());
+        boolean pickup = holdType == HoldType.CLICK_AND_COLLECT;
+        return new Reservation(UUID.randomUUID(), request.customerId(), request.storeId(), ReservationStatus.CONFIRMED,
+                holdType, PickupCodes.next(), expiresAt, hold == null ? null : now.plus(hold.maxDuration()),
+                pickup ? now.plus(holds.clickAndCollect().preparation()) : null, pickup ? expiresAt : null,
+                priced.total(), priced.currency(), channel, now, now, 1,
+                priced.lines().stream().map(line -> new Reservation.Line(line.sku(), line.quantity(), line.unitPrice()))
+                        .toList());
     }
 
     @WithSession

@@ -17,39 +17,13 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The stock levels and their ledger. Each movement is ONE statement: the level row changes (a
- * conditional UPDATE, or an upsert when nothing decreases), the ledger row is appended and the
- * {@code stock.level-changed} outbox row is written from what the change returned. All three
- * commit together, nothing is read before it is written, and a reservation holds the row lock
- * for a single round trip before its commit (the event needs the new levels and version, so it
- * is built here, with the envelope of {@code CloudEvent} and the fields of {@code StockLevelChanged}).
+ * The stock levels and their ledger. Each movement is ONE statement, the database function
+ * {@code stock_movement} (migration V3): the level row changes (a conditional UPDATE, or an upsert
+ * when nothing decreases), the ledger row is appended and the {@code stock.level-changed} outbox
+ * row is written from what the change returned; the reservation's own function uses it too.
  */
 @ApplicationScoped
 public class StockLevelRepository {
-
-    private static final String APPEND_TO_LEDGER_AND_OUTBOX = """
-            , movement AS (
-                INSERT INTO stock_movement (sku, location_id, type, quantity, on_hand_delta, reserved_delta,
-                                            non_sellable_delta, version, reference, reason, actor)
-                SELECT sku, location_id, CAST(?6 AS text), CAST(?7 AS integer), CAST(?3 AS integer),
-                       CAST(?4 AS integer), CAST(?5 AS integer), version,
-                       CAST(?8 AS text), CAST(?9 AS text), CAST(?10 AS text) FROM level),
-            event AS (
-                SELECT level.*, gen_random_uuid() AS id, level.sku || '@' || level.location_id AS subject FROM level),
-            outbox AS (
-                INSERT INTO outbox_event (id, topic, message_key, type, payload)
-                SELECT id, CAST(?11 AS text), subject, CAST(?12 AS text), json_build_object(
-                    'specversion', '1.0', 'id', id, 'type', CAST(?12 AS text), 'source', CAST(?13 AS text),
-                    'time', to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-                    'subject', subject, 'datacontenttype', 'application/json',
-                    'data', json_build_object(
-                        'sku', sku, 'locationId', location_id, 'onHand', on_hand, 'reserved', reserved,
-                        'available', on_hand - reserved, 'nonSellable', non_sellable, 'version', version,
-                        'movementType', CAST(?6 AS text), 'movementQuantity', CAST(?7 AS integer),
-                        'reference', CAST(?8 AS text)))::text
-                FROM event)
-            SELECT sku, location_id, on_hand, reserved, non_sellable, version FROM level
-            """;
 
     private final String eventSource;
     private final OutboxRelay relay;
@@ -60,37 +34,13 @@ public class StockLevelRepository {
     }
 
     /**
-     * A decrease, or a reservation: the row changes only if available stays at or above zero (for a
-     * reservation of q units, {@code on_hand - reserved >= q}) and no level goes below zero. The row
-     * lock of the UPDATE serializes concurrent movements of one SKU at one location, on any replica.
-     */
-    private static final String CONDITIONAL = """
-            WITH level AS (
-                UPDATE stock_level
-                SET on_hand = on_hand + ?3, reserved = reserved + ?4, non_sellable = non_sellable + ?5,
-                    version = version + 1, updated_at = now()
-                WHERE sku = ?1 AND location_id = ?2
-                  AND on_hand - reserved >= CAST(?4 AS integer) - CAST(?3 AS integer) AND reserved + ?4 >= 0 AND non_sellable + ?5 >= 0
-                RETURNING sku, location_id, on_hand, reserved, non_sellable, version)
-            """ + APPEND_TO_LEDGER_AND_OUTBOX;
-
-    private static final String INCREASE = """
-            WITH level AS (
-                INSERT INTO stock_level AS s (sku, location_id, on_hand, reserved, non_sellable, version)
-                VALUES (?1, ?2, CAST(?3 AS integer), CAST(?4 AS integer), CAST(?5 AS integer), 1)
-                ON CONFLICT (sku, location_id) DO UPDATE
-                SET on_hand = s.on_hand + EXCLUDED.on_hand, reserved = s.reserved + EXCLUDED.reserved,
-                    non_sellable = s.non_sellable + EXCLUDED.non_sellable, version = s.version + 1, updated_at = now()
-                RETURNING sku, location_id, on_hand, reserved, non_sellable, version)
-            """ + APPEND_TO_LEDGER_AND_OUTBOX;
-
-    /**
      * Applies the movement, appends it to the ledger and writes its event to the outbox; null when
      * it was refused (not enough stock), and then nothing was written.
      */
     public Uni<StockLevel> apply(Movement movement) {
         relay.wakeUp();
-        return Sql.one(movement.onlyIncreases() && movement.reservedDelta() == 0 ? INCREASE : CONDITIONAL,
+        return Sql.one("SELECT * FROM stock_movement(?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS text), CAST(?9 AS text), "
+                + "CAST(?10 AS text), ?11, ?12, ?13)",
                 movement.sku(), movement.locationId(), movement.onHandDelta(), movement.reservedDelta(),
                 movement.nonSellableDelta(), movement.type().wireName(), movement.quantity(), movement.reference(),
                 movement.reason(), movement.actor(), Topics.INVENTORY_STOCK, StockLevelChanged.TYPE, eventSource)

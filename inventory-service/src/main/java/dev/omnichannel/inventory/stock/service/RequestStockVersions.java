@@ -36,6 +36,14 @@ public final class RequestStockVersions {
         return VertxContext.isOnDuplicatedContext() ? ContextLocals.<Map<String, Long>>get(KEY, null) : null;
     }
 
+    /** Levels a statement of the request changed, {@code sku@location -> version} (nothing outside a request). */
+    public static void changed(Map<String, Long> changed) {
+        Map<String, Long> versions = current();
+        if (versions != null) {
+            changed.forEach((key, version) -> versions.merge(key, version, Math::max));
+        }
+    }
+
     static void changed(Map<String, Long> versions, StockLevel level) {
         versions.merge(level.sku() + "@" + level.locationId(), level.version(), Math::max);
     }

@@ -42,15 +42,51 @@ public class IdempotentRequests {
         if (key == null || key.isBlank()) {
             return action.get();
         }
-        if (key.length() > MAX_KEY_LENGTH) {
-            return Uni.createFrom().failure(ProblemException.badRequest("Idempotency-Key",
-                    "at most " + MAX_KEY_LENGTH + " characters"));
+        String requestHash;
+        try {
+            requestHash = requestHash(key, request);
+        } catch (ProblemException tooLong) {
+            return Uni.createFrom().failure(tooLong);
         }
-        String requestHash = sha256(toJson(request));
         return Panache.getSession().chain(session -> claim(session, scope, key, requestHash)
                 .chain(claimed -> claimed
                         ? action.get().call(result -> store(session, scope, key, result))
                         : replay(session, scope, key, requestHash, resultType)));
+    }
+
+    /**
+     * For a mutation that claims its key itself, in the statement that makes it (a database
+     * function writing {@code idempotency_record}): the hash of the request it stores beside the
+     * key; null without a key. A key too long is refused here (400).
+     */
+    public String requestHash(String key, Object request) {
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        if (key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.badRequest("Idempotency-Key", "at most " + MAX_KEY_LENGTH + " characters");
+        }
+        return sha256(toJson(request));
+    }
+
+    /** The first answer stored for a key, read back as a retry answers it. */
+    public <T> T replayed(String stored, Class<T> resultType) {
+        try {
+            return mapper.readValue(stored, resultType);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored response is unreadable", e);
+        }
+    }
+
+    /** The 422 of a key used again with another request. */
+    public static ProblemException reused() {
+        return ProblemException.unprocessable("idempotency-key-reused",
+                "This Idempotency-Key was already used with a different request");
+    }
+
+    /** A result as the answer a retry gets. */
+    public String stored(Object result) {
+        return toJson(result);
     }
 
     private Uni<Boolean> claim(Mutiny.Session session, String scope, String key, String requestHash) {
@@ -74,8 +110,7 @@ public class IdempotentRequests {
                 .getSingleResultOrNull()
                 .map(stored -> {
                     if (stored == null) {
-                        throw ProblemException.unprocessable("idempotency-key-reused",
-                                "This Idempotency-Key was already used with a different request");
+                        throw reused();
                     }
                     try {
                         return mapper.<T>readValue(stored, resultType);

@@ -30,9 +30,20 @@ public class Outbox {
     /** Must be called inside a transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
     public Uni<CloudEvent> publish(String topic, String key, EventData data) {
         CloudEvent event = CloudEvent.of(mapper, source, key, data);
-        OutboxEvent row = new OutboxEvent(UUID.fromString(event.id()), topic, key, event.type(), toJson(event));
         relay.wakeUp();
-        return row.persist().replaceWith(event);
+        return rowOf(topic, event).persist().replaceWith(event);
+    }
+
+    /**
+     * The outbox row of an event, for a statement that writes it in its own transaction (a database
+     * function); the caller wakes the relay with {@link OutboxRelay#wakeUp()} before it runs.
+     */
+    public OutboxEvent row(String topic, String key, EventData data) {
+        return rowOf(topic, CloudEvent.of(mapper, source, key, data));
+    }
+
+    private OutboxEvent rowOf(String topic, CloudEvent event) {
+        return new OutboxEvent(UUID.fromString(event.id()), topic, event.subject(), event.type(), toJson(event));
     }
 
     private String toJson(CloudEvent event) {

@@ -13,37 +13,38 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One more replica of the gateway beside the stack's: the same database, the same consumer group,
- * the same topics, as another pod would be. Started from the built application with the JDK
- * running the caller, on its own port; stopped by {@link #close()}.
+ * One more replica of a service (or of the gateway) beside the stack's: the same database, the
+ * same consumer groups, the same topics, as another pod would be. Started from the built
+ * application with the JDK running the caller, on its own port; stopped by {@link #close()}.
  */
-public final class GatewayReplica implements AutoCloseable {
+public final class ServiceReplica implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final String url;
 
-    private GatewayReplica(Process process, String url) {
+    private ServiceReplica(Process process, String url) {
         this.process = process;
         this.url = url;
     }
 
     /**
-     * @param root        the project's root folder (the gateway must be built)
+     * @param root        the project's root folder (the module must be built)
+     * @param module      {@code gateway}, {@code inventory-service}...
      * @param port        the replica's HTTP port
      * @param environment more of its configuration, e.g. {@code OMNI_RATE_LIMIT_ENABLED=false}
      * @param log         where its output goes
      */
-    public static GatewayReplica start(File root, int port, Map<String, String> environment, File log) {
-        File app = new File(root, "gateway/target/quarkus-app/quarkus-run.jar");
+    public static ServiceReplica start(File root, String module, int port, Map<String, String> environment, File log) {
+        File app = new File(root, module + "/target/quarkus-app/quarkus-run.jar");
         try {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx256m", "-jar", app.getAbsolutePath())
                     .redirectErrorStream(true).redirectOutput(log);
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
-            GatewayReplica replica = new GatewayReplica(builder.start(), "http://localhost:" + port);
+            ServiceReplica replica = new ServiceReplica(builder.start(), "http://localhost:" + port);
             try {
                 replica.awaitReady(log);
             } catch (RuntimeException notReady) {
@@ -52,7 +53,7 @@ public final class GatewayReplica implements AutoCloseable {
             }
             return replica;
         } catch (IOException e) {
-            throw new IllegalStateException("cannot start a gateway replica from " + app, e);
+            throw new IllegalStateException("cannot start a replica from " + app, e);
         }
     }
 
@@ -65,7 +66,7 @@ public final class GatewayReplica implements AutoCloseable {
         HttpRequest ready = HttpRequest.newBuilder(URI.create(url + "/q/health/ready")).timeout(Duration.ofSeconds(5)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the gateway replica exited while starting; see " + log);
+                throw new IllegalStateException("the replica exited while starting; see " + log);
             }
             try {
                 if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -79,7 +80,7 @@ public final class GatewayReplica implements AutoCloseable {
             }
             pause();
         }
-        throw new IllegalStateException("the gateway replica was not ready within 2 minutes; see " + log);
+        throw new IllegalStateException("the replica was not ready within 2 minutes; see " + log);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package dev.omnichannel.gateway.security.tokens;
+package dev.omnichannel.shared.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -16,8 +16,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Bearer tokens quarkus-oidc has fully verified (signature, issuer, audience, expiry), with the
  * identity it made of each, kept until the token expires. Verifying a token (an RSA signature and
- * two JSON parses of its claims) was two thirds of what the gateway spent on a personalized view;
- * the same token comes back on every request of its 15-minute life. Only the exact text of a token
+ * two JSON parses of its claims) was two thirds of what the gateway spent on a personalized view,
+ * and a large part of every service's requests (they all get the gateway's one token); the same
+ * token comes back on every request of its life. Only the exact text of a token
  * that passed finds its identity: a token changed in any byte, or never verified, is verified
  * again, and nothing outlives its token's {@code exp} (with the same grace as quarkus-oidc's).
  * Like any stateless bearer token, one revoked at Keycloak stays valid until it expires.
@@ -37,8 +38,8 @@ public class VerifiedTokens {
             @ConfigProperty(name = "quarkus.oidc.token.lifespan-grace") Optional<Integer> lifespanGrace,
             MeterRegistry metrics) {
         this.graceSeconds = lifespanGrace.orElse(0);
-        this.verifications = metrics.counter("gateway.tokens.verified");
-        this.reuses = metrics.counter("gateway.tokens.reused");
+        this.verifications = metrics.counter("omni.tokens.verified");
+        this.reuses = metrics.counter("omni.tokens.reused");
         this.verified = Caffeine.newBuilder()
                 .maximumSize(maxSize)
                 .expireAfter(Expiry.creating((String token, Verified entry) -> Duration.ofNanos(

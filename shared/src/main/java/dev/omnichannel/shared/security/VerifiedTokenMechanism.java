@@ -1,4 +1,4 @@
-package dev.omnichannel.gateway.security.tokens;
+package dev.omnichannel.shared.security;
 
 import io.quarkus.security.identity.IdentityProviderManager;
 import io.quarkus.security.identity.SecurityIdentity;
