@@ -3,6 +3,7 @@
 import {
   apiClient, busy, h, itemsOf, notify, rolesOf, show, signIn, storeName, tabs, tokenOf, when,
 } from '/js/app.js';
+import { mountReviews } from '/backoffice/reviews.js';
 
 const $ = id => document.getElementById(id);
 const TIMELINE_PAGE = 20;
@@ -41,6 +42,7 @@ async function start() {
   state.stores = stores;
   state.products = itemsOf(products);
   fillChoices();
+  mountReviews(document.querySelector('[data-panel=reviews]'), { api, notice, products: state.products });
   const openTab = tabs($('tabs'), name => { if (name === 'analytics') showAnalytics().catch(e => notify(notice, e, 'error')); });
   openTab(new URLSearchParams(location.search).get('tab') ?? 'customers');
 }

@@ -2,6 +2,8 @@
 // gateway (POST /kiosk/session) and gets a short-lived kiosk token, whose store_id claim is the
 // store it acts for; with that token it calls the public API like any kiosk.
 import { apiClient, busy, h, itemsOf, money, notify, show, storeName, when } from '/js/app.js';
+import { showCustomerInbox } from '/kiosk/inbox.js';
+import { productReviews } from '/storefront/reviews.js';
 
 const $ = id => document.getElementById(id);
 const DEVICE_KEY = 'omni.kiosk.device-key';
@@ -125,6 +127,7 @@ function productCard(product) {
       ? [h('del', {}, money(product.price)), h('span', { class: 'promo-price' }, money(promo))]
       : money(product.price)),
     (product.promotions ?? []).map(p => h('div', {}, h('span', { class: 'badge promo' }, p.name))),
+    productReviews(product, { api, notice, signedIn: () => false }),
     h('div', { class: `availability here${here > 0 ? '' : ' none'}`, dataset: { storeId: state.session.storeId, available: here } },
       'Here: ', h('span', { class: 'count' }, here > 0 ? `${here} on the shelf` : 'not on the shelf')),
     h('div', { class: 'actions' },
@@ -160,6 +163,7 @@ async function identify() {
 function renderCustomer() {
   const area = $('customer');
   $('identify').hidden = state.customer !== null;
+  showCustomerInbox($('inbox-card'), api, state.customer, notice).catch(error => notify(notice, error, 'error'));
   if (!state.customer) {
     show(area, h('p', { class: 'muted' }, 'Identify yourself with your phone number or loyalty card to order.'));
     return;

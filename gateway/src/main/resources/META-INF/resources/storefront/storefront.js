@@ -4,6 +4,8 @@
 import {
   apiClient, busy, h, itemsOf, money, notify, show, signIn, storeName, tabs, tokenOf, when,
 } from '/js/app.js';
+import { renderInbox } from '/storefront/inbox.js';
+import { productReviews } from '/storefront/reviews.js';
 
 const $ = id => document.getElementById(id);
 const params = new URLSearchParams(location.search);
@@ -25,6 +27,7 @@ const state = {
 };
 let api = apiClient(null);
 const notice = $('notice');
+const reviewContext = { api: (...args) => api(...args), notice, signedIn: () => state.signedIn };
 const openTab = tabs($('tabs'), name => refresh(name));
 
 document.body.classList.toggle('mobile', mobile);
@@ -105,7 +108,7 @@ async function loadView() {
   renderOffers();
   renderCart();
   renderIdentity();
-  const unread = state.view.conversation?.unread ?? 0;
+  const unread = (state.view.conversation?.unread ?? 0) + (state.view.notifications?.unread ?? 0);
   $('unread').hidden = unread === 0;
   show($('unread'), String(unread));
 }
@@ -191,6 +194,7 @@ function productCard(product) {
     h('div', { class: 'desc' }, product.description),
     priceOf(product),
     (product.promotions ?? []).map(p => h('div', {}, h('span', { class: 'badge promo' }, p.name))),
+    productReviews(product, reviewContext),
     h('div', { class: `availability here${here > 0 ? '' : ' none'}`, dataset: { storeId: state.storeId, available: here } },
       `${storeName(state.stores, state.storeId)}: `, h('span', { class: 'count' }, here > 0 ? `${here} available` : 'out of stock')),
     h('div', { class: 'actions' },
@@ -433,12 +437,7 @@ async function renderMessages() {
       h('div', { class: 'meta' }, h('span', { class: `badge ${m.channel}` }, m.channel), m.author, ' · ', when(m.sentAt)),
       h('div', {}, m.text))));
   }
-  const notifications = itemsOf(await api('/me/notifications'));
-  show($('notifications'), notifications.length
-    ? notifications.map(n => h('li', {},
-      h('div', { class: 'name' }, n.title ?? n.subject ?? n.templateKey ?? 'Notification'),
-      h('div', {}, n.body ?? n.text ?? ''), h('small', {}, when(n.sentAt ?? n.createdAt))))
-    : h('li', { class: 'empty' }, 'No notification.'));
+  await renderInbox($('notifications'), api, { notice, onRead: loadView });
 }
 
 async function sendMessage() {

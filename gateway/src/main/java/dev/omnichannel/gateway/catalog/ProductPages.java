@@ -18,8 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Product pages the same on every channel: inventory-service's product (price, promotions for
- * everyone) with its availability per location; a customer's view of it is an interaction.
+ * Product pages the same on every channel: inventory-service's product (its reviews included) with
+ * its availability per location, priced for the caller as their view prices their cart
+ * ({@link ProductPrices}); a customer's view of it is an interaction.
  */
 @ApplicationScoped
 public class ProductPages {
@@ -32,10 +33,11 @@ public class ProductPages {
     private final InteractionPublisher interactions;
     private final CallerContext context;
     private final ObjectMapper json;
+    private final ProductPrices prices;
 
     public ProductPages(InventoryClient inventory, AvailabilityService availability, StockReadModel stock,
             StockFeed stockFeed, LocationDirectory locations, InteractionPublisher interactions, CallerContext context,
-            ObjectMapper json) {
+            ObjectMapper json, ProductPrices prices) {
         this.stockFeed = stockFeed;
         this.inventory = inventory;
         this.availability = availability;
@@ -44,33 +46,37 @@ public class ProductPages {
         this.interactions = interactions;
         this.context = context;
         this.json = json;
+        this.prices = prices;
     }
 
-    /** The service's page of products, each with its availability when the read model has it. */
+    /** The service's page of products, each priced for the caller and with its availability when the read model has it. */
     public Uni<JsonNode> search(String query, Integer page, Integer size) {
-        return inventory.products(query, page, size).map(answer -> {
-            if (stockFeed.isCaughtUp()) {
-                for (JsonNode product : Json.items(answer)) {
-                    if (product instanceof ObjectNode node) {
-                        node.set("availability", json.valueToTree(
-                                stock.availableBySku(node.path("sku").asText()).entrySet().stream()
-                                        .filter(level -> level.getValue() > 0)
-                                        .map(level -> new LocationAvailability(level.getKey(), null, null,
-                                                level.getValue(), null))
-                                        .toList()));
+        return Uni.combine().all().unis(inventory.products(query, page, size), prices.offersFor(context.caller()))
+                .asTuple().map(found -> {
+                    JsonNode answer = found.getItem1();
+                    for (JsonNode product : Json.items(answer)) {
+                        prices.price(product, found.getItem2());
+                        if (stockFeed.isCaughtUp() && product instanceof ObjectNode node) {
+                            node.set("availability", json.valueToTree(
+                                    stock.availableBySku(node.path("sku").asText()).entrySet().stream()
+                                            .filter(level -> level.getValue() > 0)
+                                            .map(level -> new LocationAvailability(level.getKey(), null, null,
+                                                    level.getValue(), null))
+                                            .toList()));
+                        }
                     }
-                }
-            }
-            return answer;
-        });
+                    return answer;
+                });
     }
 
     /** A product with {@code availability}: the locations that have it. */
     public Uni<JsonNode> product(String sku) {
-        return Uni.combine().all().unis(inventory.product(sku), availability.ofSku(sku, null, null, null, null))
+        return Uni.combine().all().unis(inventory.product(sku), availability.ofSku(sku, null, null, null, null),
+                prices.offersFor(context.caller()))
                 .asTuple()
                 .map(found -> {
                     ObjectNode product = (ObjectNode) found.getItem1();
+                    prices.price(product, found.getItem3());
                     product.set("availability", json.valueToTree(inStock(found.getItem2())));
                     return (JsonNode) product;
                 })
@@ -88,10 +94,12 @@ public class ProductPages {
         return locations.byId(storeId).chain(found -> {
             var store = found.orElseThrow(() -> ProblemException.notFound("No store " + storeId));
             return Uni.combine().all().unis(inventory.product(sku), availability.ofSku(sku, storeId, null, null, null),
-                    availability.storesWithStockNear(sku, store)).asTuple().map(parts -> {
+                    availability.storesWithStockNear(sku, store), prices.offersFor(context.caller())).asTuple().map(parts -> {
                         ObjectNode page = json.createObjectNode();
                         JsonNode product = parts.getItem1();
-                        for (String field : List.of("sku", "name", "description", "price", "currency", "promotions")) {
+                        prices.price(product, parts.getItem4());
+                        for (String field : List.of("sku", "name", "description", "price", "currency", "promotions",
+                                "promotionalPrice", "unitPrice", "reviews")) {
                             if (product.has(field)) {
                                 page.set(field, product.get(field));
                             }

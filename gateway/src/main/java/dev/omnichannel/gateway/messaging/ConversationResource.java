@@ -6,7 +6,6 @@ import dev.omnichannel.gateway.client.messaging.MessagingClient;
 import dev.omnichannel.gateway.security.AccessPolicy;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CallerContext;
-import dev.omnichannel.gateway.view.model.ViewUpdates;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -36,13 +35,13 @@ public class ConversationResource {
     private final MessagingClient messaging;
     private final AccessPolicy access;
     private final CallerContext context;
-    private final ViewUpdates views;
+    private final MessagesKept kept;
 
-    public ConversationResource(MessagingClient messaging, AccessPolicy access, CallerContext context, ViewUpdates views) {
+    public ConversationResource(MessagingClient messaging, AccessPolicy access, CallerContext context, MessagesKept kept) {
         this.messaging = messaging;
         this.access = access;
         this.context = context;
-        this.views = views;
+        this.kept = kept;
     }
 
     @GET
@@ -76,15 +75,9 @@ public class ConversationResource {
                 .map(Relay::answer);
     }
 
-    /**
-     * The customer's conversation summary after their write, kept in the view model so that their
-     * next view shows it on every channel (messaging answers the thread, not the summary). Without
-     * it the write still stands; its event brings the summary a moment later.
-     */
+    /** The customer's conversation summary after their write, kept in the view model ({@link MessagesKept}). */
     private Uni<Void> summaryKept(String customerId) {
-        return messaging.conversationSummary(customerId)
-                .chain(summary -> views.messagesAnswered(customerId, summary))
-                .onFailure().recoverWithNull();
+        return kept.summaryOf(customerId);
     }
 
     private Uni<JsonNode> own(String conversationId) {

@@ -9,6 +9,7 @@ import dev.omnichannel.inventory.catalog.service.CatalogPublisher;
 import dev.omnichannel.inventory.testing.Fixtures;
 import dev.omnichannel.inventory.testing.Ledger;
 import dev.omnichannel.shared.events.Topics;
+import dev.omnichannel.shared.events.inventory.LocationChanged;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import dev.omnichannel.shared.events.inventory.PromotionKind;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Every product and promotion change is on the real, compacted inventory.catalog topic, with its version. */
+/** Every product, promotion and location change is on the real, compacted inventory.catalog topic, with its version. */
 @QuarkusTest
 class CatalogEventsTest {
 
@@ -108,6 +109,57 @@ class CatalogEventsTest {
             assertEquals(sku, catalog.await(r -> PromotionChanged.key(id).equals(r.key())).data().path("skus").get(0).asText());
             assertEquals(2, catalog.all(r -> r.key().endsWith(sku), Duration.ofSeconds(1)).size());
         }
+    }
+
+    @Test
+    void putting_a_location_publishes_its_name_type_and_address_and_putting_it_again_publishes_the_next_version()
+            throws Exception {
+        String id = Fixtures.uniqueLocationId();
+        String key = LocationChanged.key(id);
+
+        try (TopicProbe catalog = TopicProbe.open(Topics.INVENTORY_CATALOG)) {
+            putLocation(id, "Lille Grand Place", Map.of("street", "1 place du Général de Gaulle", "postalCode", "59800",
+                    "city", "Lille", "country", "FR"));
+            putLocation(id, "Lille Centre", null);
+
+            catalog.await(r -> key.equals(r.key()) && r.data().path("version").asLong() == 2);
+            List<TopicProbe.Received> events = catalog.all(r -> key.equals(r.key()), Duration.ZERO);
+            assertEquals(List.of(LocationChanged.TYPE, LocationChanged.TYPE), events.stream().map(TopicProbe.Received::type).toList());
+            assertEquals(new LocationChanged(id, "Lille Grand Place", "store", new LocationChanged.Address(
+                    "1 place du Général de Gaulle", "59800", "Lille", "FR"), 1),
+                    JSON.treeToValue(events.getFirst().data(), LocationChanged.class));
+            assertEquals(new LocationChanged(id, "Lille Centre", "store", null, 2),
+                    JSON.treeToValue(events.getLast().data(), LocationChanged.class), "renamed, without an address now");
+        }
+    }
+
+    @Test
+    void locations_stored_before_the_location_events_are_published_once_at_start_up() throws Throwable {
+        String id = Fixtures.store();
+        // as the migration leaves the locations that existed before it: version 1, never published
+        Ledger.execute("UPDATE location SET version = 1, published_version = 0 WHERE id = ?", id);
+
+        try (TopicProbe catalog = TopicProbe.open(Topics.INVENTORY_CATALOG)) {
+            assertEquals(1, VertxContextSupport.<Integer>subscribeAndAwait(() -> publisher.publishUnpublished()));
+            assertEquals(0, VertxContextSupport.<Integer>subscribeAndAwait(() -> publisher.publishUnpublished()),
+                    "published once");
+
+            TopicProbe.Received published = catalog.await(r -> LocationChanged.key(id).equals(r.key()));
+            assertEquals(LocationChanged.TYPE, published.type());
+            assertEquals("Test " + id, published.data().path("name").asText());
+            assertEquals("Paris", published.data().path("address").path("city").asText());
+            assertEquals(1, published.data().path("version").asLong());
+            assertEquals(1, catalog.all(r -> LocationChanged.key(id).equals(r.key()), Duration.ofSeconds(1)).size());
+        }
+    }
+
+    private static void putLocation(String id, String name, Map<String, String> address) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of("name", name, "type", "store",
+                "location", Map.of("lat", 50.6366, "lon", 3.0635), "capabilities", List.of("sells", "pickup")));
+        if (address != null) {
+            body.put("address", address);
+        }
+        asGateway().body(body).put("/locations/" + id).then().statusCode(200);
     }
 
     private static void putProduct(String sku, String name, String price) {

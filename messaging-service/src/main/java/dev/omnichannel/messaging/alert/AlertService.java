@@ -56,11 +56,16 @@ public class AlertService {
                     alert.status = AlertEntity.FIRED;
                     alert.firedAt = now;
                     return notifications.enqueue(new NewNotification(alert.customerId, TEMPLATE, "alert:" + alert.id,
-                            Map.of("product", Map.of("sku", sku), "store", Map.of("id", storeId)),
+                            data(sku, storeId),
                             "/products/" + encode(sku) + "?storeId=" + encode(storeId)));
                 })
                 .collect().asList()
                 .map(java.util.List::size));
+    }
+
+    /** What a back-in-stock message may say ({@code product.sku}, {@code store.id}); both are named when rendered. */
+    public static Map<String, Object> data(String sku, String storeId) {
+        return Map.of("product", Map.of("sku", sku), "store", Map.of("id", storeId));
     }
 
     private static String encode(String value) {

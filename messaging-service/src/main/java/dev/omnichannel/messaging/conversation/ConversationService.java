@@ -16,6 +16,7 @@ import dev.omnichannel.shared.data.outbox.Outbox;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.messaging.ConversationMessageAdded;
 import dev.omnichannel.shared.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;
@@ -42,15 +43,17 @@ public class ConversationService {
     private final IdempotentRequests idempotentRequests;
     private final Outbox outbox;
     private final CustomerSummaries summaries;
+    private final ConversationSplits splits;
     private final Clock clock;
 
     ConversationService(ConversationRepository repository, RecipientService recipients, IdempotentRequests idempotentRequests,
-            Outbox outbox, CustomerSummaries summaries, Clock clock) {
+            Outbox outbox, CustomerSummaries summaries, ConversationSplits splits, Clock clock) {
         this.repository = repository;
         this.recipients = recipients;
         this.idempotentRequests = idempotentRequests;
         this.outbox = outbox;
         this.summaries = summaries;
+        this.splits = splits;
         this.clock = clock;
     }
 
@@ -149,19 +152,99 @@ public class ConversationService {
 
     /**
      * {@code customer.merged}: the duplicate's threads join the survivor's; same topic, one thread.
+     * What each thread was, and which messages came from it, is kept for {@link #undoMerge}.
      * The caller publishes both summaries once the rest of the merge is done.
      */
-    public Uni<Void> merge(String duplicateId, String survivorId) {
+    public Uni<Void> merge(String mergeId, String duplicateId, String survivorId) {
+        Instant now = clock.instant();
         return repository.ofCustomer(duplicateId)
                 .chain(threads -> Multi.createFrom().iterable(threads)
-                        .onItem().transformToUniAndConcatenate(thread -> moveTo(thread, survivorId))
+                        .onItem().transformToUniAndConcatenate(thread -> repository.byTopic(survivorId, thread.topic)
+                                .call(target -> splits.remember(mergeId, duplicateId, thread, target, now))
+                                .chain(() -> moveTo(thread, survivorId)))
                         .collect().last())
                 .replaceWithVoid();
     }
 
+    /**
+     * {@code customer.merge-undone}: the restored customer gets its threads back with the messages that
+     * came from them and their read marks; what was written since the merge stays with the survivor.
+     * The caller publishes both summaries.
+     */
+    public Uni<Void> undoMerge(String restoredId) {
+        return splits.of(restoredId)
+                .chain(folded -> Multi.createFrom().iterable(folded)
+                        .onItem().transformToUniAndConcatenate(thread -> giveBack(restoredId, thread))
+                        .collect().last())
+                .chain(() -> splits.forget(restoredId))
+                .chain(() -> Panache.flush());
+    }
+
+    private Uni<Void> giveBack(String duplicateId, ConversationSplits.Folded folded) {
+        if (folded.foldedInto() == null) {
+            return repository.findById(folded.conversationId())
+                    .chain(thread -> thread == null ? Uni.createFrom().voidItem() : returnWhole(duplicateId, thread, folded));
+        }
+        return splits.restore(duplicateId, folded)
+                .chain(() -> splits.moveBack(duplicateId, folded.conversationId(), folded.conversationId()))
+                .chain(moved -> repository.findById(folded.conversationId()).chain(restored -> {
+                    if (restored == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    if (moved == 0) {
+                        return repository.delete(restored); // its messages were erased since
+                    }
+                    return refreshLastMessage(restored);
+                }))
+                .chain(() -> repository.findById(folded.foldedInto()))
+                .chain(into -> {
+                    if (into == null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    into.customerReadAt = later(into.customerReadAt, folded.survivorReadAt());
+                    return refreshLastMessage(into);
+                });
+    }
+
+    /** A thread the merge moved whole goes back; what was written in it since the merge stays with the survivor. */
+    private Uni<Void> returnWhole(String duplicateId, ConversationEntity thread, ConversationSplits.Folded folded) {
+        String survivorId = thread.customerId;
+        Instant survivorRead = thread.customerReadAt;
+        thread.customerId = duplicateId;
+        thread.customerReadAt = folded.customerReadAt();
+        return Panache.flush()
+                .chain(() -> splits.writtenSince(duplicateId, thread.id))
+                .chain(since -> since == 0 || survivorId == null ? Uni.createFrom().voidItem()
+                        : repository.insertForCustomer(UUID.randomUUID(), survivorId, thread.topic, thread.subject,
+                                folded.mergedAt())
+                                .chain(() -> repository.byTopic(survivorId, thread.topic))
+                                .chain(kept -> splits.moveWrittenSince(duplicateId, thread.id, kept.id)
+                                        .chain(() -> {
+                                            kept.customerReadAt = survivorRead;
+                                            return refreshLastMessage(kept);
+                                        })))
+                .chain(() -> refreshLastMessage(thread));
+    }
+
+    private Uni<Void> refreshLastMessage(ConversationEntity thread) {
+        return splits.lastMessageAt(thread.id).invoke(last -> {
+            if (last != null) {
+                thread.lastMessageAt = last;
+            }
+        }).replaceWithVoid();
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return a.isAfter(b) ? a : b;
+    }
+
     /** {@code customer.erased}: their threads go, and the provisional ones of their addresses. */
     public Uni<Void> erase(String customerId, List<SenderAddress> addresses) {
-        return repository.delete("customerId", customerId)
+        return splits.forget(customerId)
+                .chain(() -> repository.delete("customerId", customerId))
                 .chain(() -> addresses.isEmpty() ? Uni.createFrom().item(0L)
                         : repository.delete("customerId is null and provisionalAddress in ?1",
                                 addresses.stream().map(SenderAddress::key).toList()))

@@ -225,7 +225,7 @@ public class Dispatcher {
         });
     }
 
-    /** Sent in-app, or moved to another channel after an in-app send: the customer's summary shows their inbox. */
+    /** Sent for the first time (on any channel): the customer's summary counts their inbox. */
     private Uni<Void> inboxChanged(NotificationEntity notification, boolean wasInInbox) {
         return notification.inInbox() != wasInInbox ? summaries.publish(notification.customerId) : Uni.createFrom().voidItem();
     }

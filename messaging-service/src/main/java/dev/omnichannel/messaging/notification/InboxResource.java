@@ -1,11 +1,11 @@
 package dev.omnichannel.messaging.notification;
 
 import dev.omnichannel.messaging.common.Page;
-import dev.omnichannel.messaging.recipient.RecipientService;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -14,23 +14,24 @@ import jakarta.ws.rs.QueryParam;
 @RolesAllowed("service")
 public class InboxResource {
 
-    private final NotificationRepository repository;
-    private final RecipientService recipients;
+    private final Inbox inbox;
 
-    InboxResource(NotificationRepository repository, RecipientService recipients) {
-        this.repository = repository;
-        this.recipients = recipients;
+    InboxResource(Inbox inbox) {
+        this.inbox = inbox;
     }
 
-    /** The in-app inbox, newest first. */
+    /** Every message sent to the customer, on any channel, newest first. */
     @GET
     @WithSession
     public Uni<Page<InboxItem>> inbox(@PathParam("id") String customerId, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size) {
-        int pageIndex = Page.page(page);
-        int pageSize = Page.size(size);
-        return recipients.resolve(customerId).chain(id -> repository.inbox(id, pageIndex, pageSize)
-                .chain(items -> repository.inboxSize(id)
-                        .map(total -> new Page<>(items.stream().map(InboxItem::of).toList(), pageIndex, pageSize, total))));
+        return inbox.list(customerId, Page.page(page), Page.size(size));
+    }
+
+    /** The customer read one of their messages: 200 with it; 404 when it is not theirs. */
+    @POST
+    @Path("/{notificationId}/read")
+    public Uni<InboxItem> read(@PathParam("id") String customerId, @PathParam("notificationId") String notificationId) {
+        return inbox.read(customerId, notificationId);
     }
 }

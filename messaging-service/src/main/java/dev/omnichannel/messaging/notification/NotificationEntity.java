@@ -1,6 +1,5 @@
 package dev.omnichannel.messaging.notification;
 
-import dev.omnichannel.messaging.common.MessageChannel;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -94,9 +93,9 @@ public class NotificationEntity extends PanacheEntityBase {
     @Column(name = "read_at")
     public Instant readAt;
 
-    /** Listed in the customer's in-app inbox (the inbox query of {@link NotificationRepository}). */
+    /** Listed in the customer's inbox, which shows what was sent on every channel (the inbox query of {@link NotificationRepository}). */
     public boolean inInbox() {
-        return MessageChannel.IN_APP.wireName().equals(channel) && sentAt != null;
+        return sentAt != null;
     }
 
     public Set<String> failedChannelSet() {

@@ -13,8 +13,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class NotificationRepository implements PanacheRepositoryBase<NotificationEntity, UUID> {
 
-    /** What the in-app inbox lists; {@link NotificationEntity#inInbox()} says the same of one notification. */
-    private static final String INBOX = "customerId = ?1 and channel = 'in-app' and sentAt is not null";
+    /**
+     * What the inbox lists: every message sent to the customer, whatever its channel;
+     * {@link NotificationEntity#inInbox()} says the same of one notification.
+     */
+    private static final String INBOX = "customerId = ?1 and sentAt is not null";
 
     /** Inserts unless this trigger already produced a notification for this customer; true if inserted. */
     public Uni<Boolean> insertOnce(UUID id, String customerId, String templateKey, String triggerId, String data,
@@ -30,7 +33,12 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
     }
 
     public Uni<List<NotificationEntity>> inbox(String customerId, int page, int size) {
-        return find(INBOX, Sort.descending("sentAt"), customerId).page(Page.of(page, size)).list();
+        return find(INBOX, Sort.descending("sentAt").and("id"), customerId).page(Page.of(page, size)).list();
+    }
+
+    /** One message of the customer's inbox, or null (unknown, someone else's, or not sent yet). */
+    public Uni<NotificationEntity> inInbox(String customerId, UUID id) {
+        return find("id = ?2 and " + INBOX, customerId, id).firstResult();
     }
 
     public Uni<Long> inboxSize(String customerId) {

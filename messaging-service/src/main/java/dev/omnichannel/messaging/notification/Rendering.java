@@ -1,5 +1,6 @@
 package dev.omnichannel.messaging.notification;
 
+import dev.omnichannel.messaging.catalog.CatalogNames;
 import dev.omnichannel.messaging.common.Json;
 import dev.omnichannel.messaging.common.MessageChannel;
 import dev.omnichannel.messaging.common.MessagingConfig;
@@ -17,16 +18,17 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Turns a notification into the message of one channel: the template's variant in the customer's
- * language, rendered from the notification's data (instants shown in the customer's time zone and
- * language) plus {@code customer} (id, name), {@code link}
- * (a tracked link to the storefront page) and {@code deepLink} (the app's page); e-mails carry an
- * open pixel.
+ * language, rendered from the notification's data — products and locations named as they are called
+ * now ({@link CatalogNames}), instants shown in the customer's time zone and language — plus
+ * {@code customer} (id, name), {@code link} (a tracked link to the storefront's page,
+ * {@link StorefrontPages}) and {@code deepLink} (the app's page); e-mails carry an open pixel.
  */
 @ApplicationScoped
 class Rendering {
@@ -35,12 +37,14 @@ class Rendering {
 
     private final TemplateRenderer renderer;
     private final TrackedLinks trackedLinks;
+    private final CatalogNames names;
     private final MessagingConfig config;
     private final Json json;
 
-    Rendering(TemplateRenderer renderer, TrackedLinks trackedLinks, MessagingConfig config, Json json) {
+    Rendering(TemplateRenderer renderer, TrackedLinks trackedLinks, CatalogNames names, MessagingConfig config, Json json) {
         this.renderer = renderer;
         this.trackedLinks = trackedLinks;
+        this.names = names;
         this.config = config;
         this.json = json;
     }
@@ -50,45 +54,52 @@ class Rendering {
             MessageChannel channel, String address) {
         String language = template.language(recipient.map(Recipient::language).orElse(null));
         VariantContent variant = template.variant(channel, language).orElseThrow();
-        Map<String, Object> data = localized(json.readMap(notification.data),
-                recipient.map(Recipient::zone).orElse(ZoneOffset.UTC), Locale.forLanguageTag(language));
-        String path = data.get(TARGET_PATH) instanceof String p ? p : "/";
-        String target = config.storefrontUrl().replaceAll("/+$", "") + path;
+        Map<String, Object> stored = json.readMap(notification.data);
+        String path = stored.get(TARGET_PATH) instanceof String p ? p : "/";
+        String target = config.storefrontUrl().replaceAll("/+$", "") + StorefrontPages.of(path);
         String deepLink = config.appLinkBase() + path.replaceFirst("^/+", "");
-        Map<String, Object> customer = new LinkedHashMap<>();
-        customer.put("id", notification.customerId);
-        customer.put("name", recipient.map(Recipient::displayName).orElse(""));
-        data.put("customer", customer);
-        data.put("deepLink", deepLink);
         notification.language = language;
-        return trackedLinks.create(notification.id, channel.wireName(), TrackedLinks.CLICK, target)
-                .chain(link -> {
-                    data.put("link", link);
-                    TemplateRenderer.Rendered rendered = renderer.render(variant, data);
-                    if (channel != MessageChannel.EMAIL) {
-                        return Uni.createFrom().item(outgoing(notification, channel, address, rendered, null, link));
-                    }
-                    return trackedLinks.create(notification.id, channel.wireName(), TrackedLinks.OPEN, null)
-                            .map(pixel -> outgoing(notification, channel, address, rendered, withPixel(rendered.html(), pixel), link));
-                });
+        return names.named(stored).chain(named -> {
+            Map<String, Object> data = localized(named, recipient.map(Recipient::zone).orElse(ZoneOffset.UTC),
+                    Locale.forLanguageTag(language));
+            Map<String, Object> customer = new LinkedHashMap<>();
+            customer.put("id", notification.customerId);
+            customer.put("name", recipient.map(Recipient::displayName).orElse(""));
+            data.put("customer", customer);
+            data.put("deepLink", deepLink);
+            return trackedLinks.create(notification.id, channel.wireName(), TrackedLinks.CLICK, target)
+                    .chain(link -> {
+                        data.put("link", link);
+                        TemplateRenderer.Rendered rendered = renderer.render(variant, data);
+                        if (channel != MessageChannel.EMAIL) {
+                            return Uni.createFrom().item(outgoing(notification, channel, address, rendered, null, link));
+                        }
+                        return trackedLinks.create(notification.id, channel.wireName(), TrackedLinks.OPEN, null)
+                                .map(pixel -> outgoing(notification, channel, address, rendered, withPixel(rendered.html(), pixel), link));
+                    });
+        });
     }
 
     /** Instants in the data ({@code ...At} fields) as the customer reads them: their time zone and language. */
     static Map<String, Object> localized(Map<String, Object> data, ZoneId zone, Locale locale) {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", locale);
         Map<String, Object> copy = new LinkedHashMap<>();
-        data.forEach((key, value) -> {
-            if (value instanceof Map<?, ?> nested) {
-                Map<String, Object> inner = new LinkedHashMap<>();
-                nested.forEach((k, v) -> inner.put(String.valueOf(k), v));
-                copy.put(key, localized(inner, zone, locale));
-            } else if (key.endsWith("At") && value instanceof String text && !text.isBlank()) {
-                copy.put(key, localTime(text, zone, format));
-            } else {
-                copy.put(key, value);
-            }
-        });
+        data.forEach((key, value) -> copy.put(key, key.endsWith("At") && value instanceof String text && !text.isBlank()
+                ? localTime(text, zone, format)
+                : localizedValue(value, zone, locale)));
         return copy;
+    }
+
+    private static Object localizedValue(Object value, ZoneId zone, Locale locale) {
+        if (value instanceof Map<?, ?> nested) {
+            Map<String, Object> inner = new LinkedHashMap<>();
+            nested.forEach((k, v) -> inner.put(String.valueOf(k), v));
+            return localized(inner, zone, locale);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> localizedValue(item, zone, locale)).toList();
+        }
+        return value;
     }
 
     private static String localTime(String text, ZoneId zone, DateTimeFormatter format) {

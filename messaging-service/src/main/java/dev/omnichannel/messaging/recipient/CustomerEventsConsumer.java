@@ -21,7 +21,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * {@code customer.events}: the recipients read model and what follows a customer — a snapshot
  * reveals who wrote from an address (their provisional threads join them), a merge moves the
- * duplicate's threads, inbox, alerts and history to the survivor, an erasure removes their personal data.
+ * duplicate's threads, inbox, alerts and history to the survivor (an undo gives the threads back),
+ * an erasure removes their personal data.
  */
 @ApplicationScoped
 public class CustomerEventsConsumer {
@@ -91,7 +92,7 @@ public class CustomerEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         return recipients.merge(merged.mergeId(), survivor, duplicate)
-                .chain(() -> conversations.merge(duplicate, survivor))
+                .chain(() -> conversations.merge(merged.mergeId(), duplicate, survivor))
                 .chain(() -> notifications.reassign(duplicate, survivor))
                 .chain(() -> alerts.reassign(duplicate, survivor))
                 .chain(() -> conversions.reassign(duplicate, survivor))
@@ -99,13 +100,20 @@ public class CustomerEventsConsumer {
                 .chain(() -> summaries.publish(List.of(survivor, duplicate)));
     }
 
-    /** The restored id shows its own summary again; its threads and inbox stay with the survivor. */
+    /**
+     * The restored id is itself again and gets its own conversation threads back (what was written
+     * since the merge stays with the survivor); its inbox, alerts and history stay with the survivor.
+     */
     private Uni<Void> onMergeUndone(CloudEvent event) {
-        String restoredId = event.dataAs(mapper, CustomerMergeUndone.class).restoredId();
+        CustomerMergeUndone undone = event.dataAs(mapper, CustomerMergeUndone.class);
+        String restoredId = undone.restoredId();
         if (restoredId == null) {
             return Uni.createFrom().voidItem();
         }
-        return recipients.undoMerge(restoredId).chain(() -> summaries.publish(restoredId));
+        return recipients.undoMerge(restoredId)
+                .chain(() -> conversations.undoMerge(restoredId))
+                .chain(() -> summaries.publish(undone.survivorId() == null ? List.of(restoredId)
+                        : List.of(restoredId, undone.survivorId())));
     }
 
     private Uni<Void> onErased(CloudEvent event) {

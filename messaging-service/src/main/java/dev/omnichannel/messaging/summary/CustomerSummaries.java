@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * What the personalized view shows of a customer's messages: unread messages and the latest ones
- * of all their threads, and their in-app inbox. Every change of it publishes
+ * of all their threads, and their inbox (what was sent to them on every channel: total, unread). Every change of it publishes
  * {@code messaging.summary-changed} with the whole summary and a higher {@code version}. A
  * merged-away id shows its survivor's summary (under its own version).
  */

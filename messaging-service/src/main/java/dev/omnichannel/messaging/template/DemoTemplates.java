@@ -19,7 +19,8 @@ import org.jboss.logging.Logger;
 /**
  * Seeds the default templates (every trigger's message, en and fr, every channel) when there are no
  * templates yet and seeding is on (with the demo data, or {@code MESSAGING_SEED_TEMPLATES=true}),
- * through the same validation as {@code PUT /templates/{key}}.
+ * through the same validation as {@code PUT /templates/{key}}. Later starts bring the demo templates
+ * nobody put since they were seeded to their newest wording; a template put through the API stays.
  */
 @ApplicationScoped
 class DemoTemplates {
@@ -49,14 +50,22 @@ class DemoTemplates {
             return;
         }
         Map<String, TemplateRequest> templates = read();
-        Integer seeded = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+        Seeding done = VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
                 .chain(session -> session.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(?1)) l", Long.class)
                         .setParameter(1, SEED_LOCK).getSingleResult())
                 .chain(() -> repository.count())
-                .chain(count -> count > 0 ? Uni.createFrom().item(0) : saveAll(templates))));
-        if (seeded > 0) {
-            LOG.infof("seeded %d demo templates", seeded);
+                .chain(count -> count > 0
+                        ? refreshAll(templates).map(refreshed -> new Seeding(0, refreshed))
+                        : saveAll(templates).map(seeded -> new Seeding(seeded, 0)))));
+        if (done.seeded() > 0) {
+            LOG.infof("seeded %d demo templates", done.seeded());
         }
+        if (done.refreshed() > 0) {
+            LOG.infof("brought %d demo templates to their newest wording", done.refreshed());
+        }
+    }
+
+    private record Seeding(int seeded, int refreshed) {
     }
 
     private Uni<Integer> saveAll(Map<String, TemplateRequest> templates) {
@@ -67,8 +76,21 @@ class DemoTemplates {
                         return Uni.createFrom().failure(new IllegalStateException(
                                 "demo template " + entry.getKey() + " is invalid: " + outcome.errors()));
                     }
-                    return service.save(entry.getKey(), outcome.definition());
+                    return service.save(entry.getKey(), outcome.definition(), true);
                 })
+                .collect().asList()
+                .map(java.util.List::size);
+    }
+
+    private Uni<Integer> refreshAll(Map<String, TemplateRequest> templates) {
+        return Multi.createFrom().iterable(templates.entrySet())
+                .onItem().transformToUniAndConcatenate(entry -> {
+                    TemplateValidator.Outcome outcome = validator.validate(entry.getValue());
+                    return outcome.errors().isEmpty() ? service.refreshDemo(entry.getKey(), outcome.definition())
+                            : Uni.createFrom().<Boolean>failure(new IllegalStateException(
+                                    "demo template " + entry.getKey() + " is invalid: " + outcome.errors()));
+                })
+                .filter(Boolean::booleanValue)
                 .collect().asList()
                 .map(java.util.List::size);
     }

@@ -29,4 +29,8 @@ public class TemplateEntity extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Seeded from the demo templates and never put since: a newer demo version may replace it. */
+    @Column(nullable = false)
+    public boolean demo;
 }

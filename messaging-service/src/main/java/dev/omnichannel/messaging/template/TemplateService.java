@@ -40,14 +40,15 @@ public class TemplateService {
             return Uni.createFrom().failure(ProblemException.badRequest("The template is invalid", outcome.errors()));
         }
         return idempotentRequests.once(idempotencyKey, "template:" + key, request, TemplateView.class,
-                () -> save(key, outcome.definition()));
+                () -> save(key, outcome.definition(), false));
     }
 
-    /** Saves a definition already validated (also used to seed the demo templates). */
-    Uni<TemplateView> save(String key, TemplateDefinition definition) {
+    /** Saves a definition already validated; {@code demo} when it is a demo template being seeded. */
+    Uni<TemplateView> save(String key, TemplateDefinition definition, boolean demo) {
         return repository.findById(key).chain(existing -> {
             TemplateEntity entity = existing != null ? existing : new TemplateEntity();
             entity.key = key;
+            entity.demo = demo;
             entity.critical = definition.critical();
             entity.defaultLanguage = definition.defaultLanguage();
             entity.definition = json.write(definition);
@@ -55,6 +56,19 @@ public class TemplateService {
             entity.updatedAt = clock.instant();
             return existing != null ? Uni.createFrom().item(entity) : repository.persist(entity);
         }).map(this::view);
+    }
+
+    /**
+     * A newer demo version of a template replaces the stored one, if that one is a demo template nobody
+     * put since it was seeded (a template saved through the API is never replaced); true if replaced.
+     */
+    Uni<Boolean> refreshDemo(String key, TemplateDefinition definition) {
+        return repository.findById(key).chain(existing -> {
+            if (existing == null || !existing.demo || existing.definition.equals(json.write(definition))) {
+                return Uni.createFrom().item(false);
+            }
+            return save(key, definition, true).replaceWith(true);
+        });
     }
 
     @WithSession

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.support.Catalog;
 import dev.omnichannel.messaging.support.Events;
 import dev.omnichannel.messaging.support.ProviderStubs;
 import dev.omnichannel.messaging.support.TestCustomer;
@@ -53,14 +54,19 @@ class BackInStockTest {
         Events.publishSnapshot(mapper, jane.snapshot());
         db.awaitRecipient(jane.id, 1);
         String sku = "TENT-" + UUID.randomUUID().toString().substring(0, 8);
+        Catalog.product(mapper, sku, "Ultralight tent " + sku.substring(5));
+        Catalog.location(mapper, "paris-louvre", "Paris Louvre", "Paris");
+        db.awaitName("product:" + sku, "Ultralight tent " + sku.substring(5));
+        db.awaitName("location:paris-louvre", "Paris Louvre");
         db.awaitProcessed(CONSUMER, level(sku, "paris-louvre", 0, 1).id());
         String id = alert(jane, sku, "paris-louvre");
         assertEquals(id, alert(jane, sku, "paris-louvre")); // asking again answers the same alert
 
         level(sku, "paris-bastille", 5, 1); // another store: not the one watched
         level(sku, "paris-louvre", 3, 2);
-        Mailbox.Mail mail = Mailbox.await(jane.email, m -> m.subject().contains(sku), Duration.ofSeconds(30));
-        assertEquals(sku + " is back in stock at paris-louvre", mail.subject());
+        // named as inventory names them, not by their codes
+        Mailbox.Mail mail = Mailbox.await(jane.email, m -> m.subject().contains(sku.substring(5)), Duration.ofSeconds(30));
+        assertEquals("Ultralight tent " + sku.substring(5) + " is back in stock at Paris Louvre", mail.subject());
 
         level(sku, "paris-louvre", 0, 3);
         CloudEvent again = level(sku, "paris-louvre", 4, 4);

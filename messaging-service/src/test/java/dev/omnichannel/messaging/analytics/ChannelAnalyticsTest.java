@@ -101,7 +101,7 @@ class ChannelAnalyticsTest {
             assertTrue(pixel.find(), mail); // the service is reached at its tracking URL; here, at the test's port
             given().get(java.net.URI.create(pixel.group(1)).getPath()).then().statusCode(200).contentType("image/gif");
             given().redirects().follow(false).get(java.net.URI.create(Mime.trackedLinks(mail).getFirst()).getPath())
-                    .then().statusCode(302).header("Location", "http://localhost:8080/");
+                    .then().statusCode(302).header("Location", "http://localhost:8080/storefront/");
             statuses.await(r -> byEmail.id.equals(r.key()) && "message.clicked".equals(r.type()));
         }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.support.Catalog;
 import dev.omnichannel.messaging.support.Events;
 import dev.omnichannel.messaging.support.ProviderStubs;
 import dev.omnichannel.messaging.support.Providers;
@@ -40,6 +41,7 @@ class ChannelChoiceTest {
 
     @Test
     void a_customer_who_withdrew_email_consent_gets_the_sms_variant_instead() {
+        Catalog.fixtures(mapper, db);
         TestCustomer jane = new TestCustomer();
         Events.publishSnapshot(mapper, jane.snapshot());
         jane.version = 2;
@@ -53,7 +55,7 @@ class ChannelChoiceTest {
 
         JsonNode sms = Providers.await("sms", r -> jane.phone.equals(r.path("to").asText()));
         String text = sms.path("text").asText();
-        assertTrue(text.startsWith("Reservation confirmed at paris-louvre. Pickup code Q4W8ZT, until 1 Dec 2026, 19:00. "
+        assertTrue(text.startsWith("Reservation confirmed at Paris Louvre. Pickup code Q4W8ZT, until 1 Dec 2026, 19:00. "
                 + "http://localhost:8083/t/"), text);
         assertEquals(List.of(), Mailbox.of(jane.email));
     }
@@ -76,10 +78,14 @@ class ChannelChoiceTest {
             assertTrue(Providers.requests("sms", r -> bob.phone.equals(r.path("to").asText())).stream()
                     .allMatch(r -> r.path("_status").asInt() == 503));
             statuses.await(r -> bob.id.equals(r.key()) && "message.sent".equals(r.type()));
-            List<String> steps = statuses.all(r -> bob.id.equals(r.key()), Duration.ZERO).stream()
+            List<String> steps = statuses.all(r -> bob.id.equals(r.key()) && r.type().startsWith("message."), Duration.ZERO)
+                    .stream()
                     .map(r -> r.type() + ":" + r.data().path("channel").asText(""))
                     .toList();
             assertEquals(List.of("message.queued:", "message.failed:sms", "message.sent:email"), steps);
+            // the e-mail is in bob's inbox, once
+            statuses.await(r -> bob.id.equals(r.key()) && "messaging.summary-changed".equals(r.type())
+                    && r.data().path("inbox").path("total").asLong() == 1);
         }
     }
 

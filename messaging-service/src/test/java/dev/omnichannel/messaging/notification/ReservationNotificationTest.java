@@ -1,9 +1,11 @@
 package dev.omnichannel.messaging.notification;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.support.Catalog;
 import dev.omnichannel.messaging.support.Events;
 import dev.omnichannel.messaging.support.Mime;
 import dev.omnichannel.messaging.support.ProviderStubs;
@@ -19,9 +21,11 @@ import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A reservation event on the real inventory.fulfilment topic, the e-mail on the real SMTP server. */
@@ -37,6 +41,11 @@ class ReservationNotificationTest {
     @Inject
     TestDb db;
 
+    @BeforeEach
+    void names() {
+        Catalog.fixtures(mapper, db);
+    }
+
     @Test
     void a_confirmed_reservation_sends_one_email_rendered_from_the_template_and_a_replay_sends_nothing_more() {
         TestCustomer jane = new TestCustomer();
@@ -50,16 +59,22 @@ class ReservationNotificationTest {
             Events.publish(mapper, Topics.INVENTORY_FULFILMENT, confirmed);
 
             Mailbox.Mail mail = Mailbox.await(jane.email, m -> m.subject().contains("confirmed"), WAIT);
-            assertEquals("Your reservation is confirmed - pickup code K7P2QX", mail.subject());
+            assertEquals("Your reservation at Paris Louvre is confirmed - pickup code K7P2QX", mail.subject());
             String content = Mime.decoded(mail.mimeMessage());
             String link = Mime.trackedLinks(content).getFirst();
             assertTrue(content.contains("""
                     Hello Jane Doe,
-                    Your reservation of 2 item(s) at paris-louvre is confirmed.
+                    Your reservation of 2 item(s) at Paris Louvre is confirmed:
+                    - 1 x Two-person tent
+                    - 1 x Insulated bottle 1 L
                     Pickup code: K7P2QX, until 1 Dec 2026, 19:00.
-                    See my reservation: %s""".formatted(link)), content);
+                    See my pickups: %s""".formatted(link)), content);
+            assertTrue(content.contains("<li>1 x Two-person tent</li><li>1 x Insulated bottle 1 L</li>"), content);
             assertTrue(content.contains("<p>Pickup code: <b>K7P2QX</b>, until 1 Dec 2026, 19:00.</p>"), content);
-            assertTrue(content.contains("<a href=\"" + link + "\">See my reservation</a>"), content);
+            assertTrue(content.contains("<a href=\"" + link + "\">See my pickups</a>"), content);
+            // the link leads to the customer's pickups on the storefront
+            given().redirects().follow(false).get(URI.create(link).getPath())
+                    .then().statusCode(302).header("Location", "http://localhost:8080/storefront/?tab=reservations");
 
             TopicProbe.Received sent = statuses.await(r -> jane.id.equals(r.key()) && "message.sent".equals(r.type()));
             assertEquals("email", sent.data().path("channel").asText());
@@ -92,7 +107,7 @@ class ReservationNotificationTest {
                 Events.reservation(ReservationEvent.CONFIRMED, reservationId, amelie.id, "MTL123"));
 
         String text = Providers.await("sms", r -> amelie.phone.equals(r.path("to").asText())).path("text").asText();
-        assertTrue(text.startsWith("Réservation confirmée au magasin paris-louvre. Code de retrait MTL123, "
+        assertTrue(text.startsWith("Réservation confirmée au magasin Paris Louvre. Code de retrait MTL123, "
                 + "jusqu'au 1 déc. 2026, 13:00. http://localhost:8083/t/"), text);
     }
 }

@@ -53,7 +53,7 @@ public final class Events {
     public static CloudEvent publishSnapshot(ObjectMapper mapper, CustomerSnapshot snapshot) {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), snapshot.eventType(),
                 "urn:omnichannel:test", Instant.now(), snapshot.customerId(), CloudEvent.CONTENT_TYPE,
-                mapper.valueToTree(snapshot));
+                mapper.valueToTree(snapshot), null);
         publish(mapper, Topics.CUSTOMER_EVENTS, event);
         return event;
     }

@@ -31,6 +31,12 @@ public class TestDb {
                 .until(() -> query("SELECT 1 FROM recipient WHERE customer_id = $1 AND version >= $2", customerId, version).size() == 1);
     }
 
+    /** Waits until messaging knows a product or location ({@code product:<sku>}, {@code location:<id>}) by this name. */
+    public void awaitName(String key, String name) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> query("SELECT 1 FROM catalog_name WHERE key = $1 AND name = $2", key, name).size() == 1);
+    }
+
     /** Waits until a consumer applied an event. */
     public void awaitProcessed(String consumer, String eventId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

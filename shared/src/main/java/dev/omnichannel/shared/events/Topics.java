@@ -12,8 +12,8 @@ public final class Topics {
     /** Key: {@code sku@locationId}; compacted, the latest level of each key wins. Published by inventory-service. */
     public static final String INVENTORY_STOCK = "inventory.stock";
     /**
-     * Key: {@code product:<sku>} or {@code promotion:<id>}; compacted, the latest state of each
-     * product and promotion wins. Published by inventory-service.
+     * Key: {@code product:<sku>}, {@code promotion:<id>} or {@code location:<id>}; compacted, the
+     * latest state of each product, promotion and location wins. Published by inventory-service.
      */
     public static final String INVENTORY_CATALOG = "inventory.catalog";
     /** Key: reservation, order or return id. Published by inventory-service. */

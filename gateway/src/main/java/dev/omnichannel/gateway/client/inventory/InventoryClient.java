@@ -57,6 +57,26 @@ public class InventoryClient {
         return api.product(sku, segmentsParameter(segments));
     }
 
+    /** A product's visible reviews, newest first: {@code items}, {@code total}, {@code average}. */
+    public Uni<JsonNode> reviews(String sku, Integer page, Integer size) {
+        return api.reviews(sku, page, size);
+    }
+
+    /** The customer's review of a SKU: 201 created, 200 replaced (a PUT, retried like every PUT). */
+    public Uni<RestResponse<JsonNode>> writeReview(String sku, String customerId, Object review) {
+        return api.writeReview(sku, customerId, review);
+    }
+
+    /** Hides a review (staff, {@code X-Actor} recorded). A repeated hide answers the first one, so it is retried too. */
+    public Uni<JsonNode> hideReview(String sku, String id, Object reason) {
+        return api.hideReview(sku, id, reason);
+    }
+
+    /** The reviews a customer wrote, hidden ones marked. */
+    public Uni<JsonNode> reviewsOf(String customerId, Integer page, Integer size) {
+        return api.reviewsOf(customerId, page, size);
+    }
+
     public Uni<JsonNode> availability(String sku, String storeId, Double lat, Double lon, Double radiusKm) {
         return api.availability(sku, storeId, lat, lon, radiusKm);
     }

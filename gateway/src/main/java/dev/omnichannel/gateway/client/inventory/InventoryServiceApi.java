@@ -11,6 +11,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -53,6 +54,24 @@ interface InventoryServiceApi {
     @Path("/products/{sku}/availability")
     Uni<JsonNode> availability(@PathParam("sku") String sku, @QueryParam("storeId") String storeId,
             @QueryParam("lat") Double lat, @QueryParam("lon") Double lon, @QueryParam("radiusKm") Double radiusKm);
+
+    @GET
+    @Path("/products/{sku}/reviews")
+    Uni<JsonNode> reviews(@PathParam("sku") String sku, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
+
+    @PUT
+    @Path("/products/{sku}/reviews/{customerId}")
+    Uni<RestResponse<JsonNode>> writeReview(@PathParam("sku") String sku, @PathParam("customerId") String customerId,
+            Object review);
+
+    @POST
+    @Path("/products/{sku}/reviews/{id}/hide")
+    Uni<JsonNode> hideReview(@PathParam("sku") String sku, @PathParam("id") String id, Object reason);
+
+    @GET
+    @Path("/reviews")
+    Uni<JsonNode> reviewsOf(@QueryParam("customerId") String customerId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @GET
     @Path("/availability")

@@ -43,8 +43,19 @@ public class MessagingClient {
         return api.saveTemplate(key, template, idempotencyKey);
     }
 
+    /** The first page of the customer's inbox. */
     public Uni<JsonNode> notifications(String customerId) {
-        return api.notifications(customerId);
+        return api.notifications(customerId, null, null);
+    }
+
+    /** The customer's inbox: every message sent to them, on any channel, newest first (paged). */
+    public Uni<JsonNode> notifications(String customerId, Integer page, Integer size) {
+        return api.notifications(customerId, page, size);
+    }
+
+    /** Marks one message of the customer's inbox read; idempotent by nature, so retried like a PUT. */
+    public Uni<JsonNode> readNotification(String customerId, String notificationId) {
+        return api.readNotification(customerId, notificationId);
     }
 
     public Uni<RestResponse<JsonNode>> alert(Object alert, String idempotencyKey) {

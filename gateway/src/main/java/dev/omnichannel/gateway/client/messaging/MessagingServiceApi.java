@@ -40,7 +40,12 @@ interface MessagingServiceApi {
 
     @GET
     @Path("/customers/{id}/notifications")
-    Uni<JsonNode> notifications(@PathParam("id") String customerId);
+    Uni<JsonNode> notifications(@PathParam("id") String customerId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
+
+    @POST
+    @Path("/customers/{id}/notifications/{notificationId}/read")
+    Uni<JsonNode> readNotification(@PathParam("id") String customerId, @PathParam("notificationId") String notificationId);
 
     @POST
     @Path("/alerts")

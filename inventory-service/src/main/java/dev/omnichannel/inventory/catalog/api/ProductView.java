@@ -1,5 +1,6 @@
 package dev.omnichannel.inventory.catalog.api;
 
+import dev.omnichannel.inventory.review.api.ReviewSummary;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -7,7 +8,8 @@ import java.util.List;
  * A product with the promotions in effect for it, the same on every channel.
  *
  * @param promotionalPrice the best price among {@code promotions}, or null when none applies
+ * @param reviews          its visible reviews: average and count, and on a single product the latest ones
  */
 public record ProductView(String sku, String name, String description, BigDecimal price, String currency,
-        BigDecimal promotionalPrice, List<PromotionOffer> promotions) {
+        BigDecimal promotionalPrice, List<PromotionOffer> promotions, ReviewSummary reviews) {
 }

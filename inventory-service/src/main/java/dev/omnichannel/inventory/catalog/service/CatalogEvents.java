@@ -2,6 +2,7 @@ package dev.omnichannel.inventory.catalog.service;
 
 import dev.omnichannel.shared.data.outbox.Outbox;
 import dev.omnichannel.shared.events.Topics;
+import dev.omnichannel.shared.events.inventory.LocationChanged;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import io.smallrye.mutiny.Uni;
@@ -9,11 +10,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Products and promotions on the compacted {@code inventory.catalog}, through the outbox: the whole
- * product or promotion after each change, keyed so the latest state of each one wins.
+ * Products, promotions and locations on the compacted {@code inventory.catalog}, through the outbox:
+ * the whole product, promotion or location after each change, keyed so the latest state of each one wins.
  */
 @ApplicationScoped
-class CatalogEvents {
+public class CatalogEvents {
 
     private final Outbox outbox;
 
@@ -30,5 +31,9 @@ class CatalogEvents {
                 promotion.id(), promotion.name(), promotion.kind(), promotion.value(), promotion.segment(),
                 promotion.from(), promotion.to(), promotion.allProducts(), List.copyOf(promotion.skus()),
                 promotion.version())).replaceWithVoid();
+    }
+
+    public Uni<Void> publish(LocationChanged location) {
+        return outbox.publish(Topics.INVENTORY_CATALOG, LocationChanged.key(location.id()), location).replaceWithVoid();
     }
 }

@@ -2,6 +2,7 @@ package dev.omnichannel.inventory.catalog.service;
 
 import dev.omnichannel.inventory.catalog.repository.ProductRepository;
 import dev.omnichannel.inventory.catalog.repository.PromotionRepository;
+import dev.omnichannel.inventory.location.repository.LocationRepository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -14,8 +15,8 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * Puts on {@code inventory.catalog} the products and promotions whose current version was never
- * published: those stored before the catalogue had events. Runs once at start-up, batch after batch,
+ * Puts on {@code inventory.catalog} the products, promotions and locations whose current version was
+ * never published: those stored before the catalogue (or, for locations, the location events) existed. Runs once at start-up, batch after batch,
  * each batch claimed and published in one transaction; rows are claimed with {@code FOR UPDATE SKIP
  * LOCKED}, so replicas starting together publish each one once.
  */
@@ -27,26 +28,31 @@ public class CatalogPublisher {
 
     private final ProductRepository products;
     private final PromotionRepository promotions;
+    private final LocationRepository locations;
     private final CatalogEvents events;
 
-    CatalogPublisher(ProductRepository products, PromotionRepository promotions, CatalogEvents events) {
+    CatalogPublisher(ProductRepository products, PromotionRepository promotions, LocationRepository locations,
+            CatalogEvents events) {
         this.products = products;
         this.promotions = promotions;
+        this.locations = locations;
         this.events = events;
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
         int published = VertxContextSupport.subscribeAndAwait(this::publishUnpublished);
         if (published > 0) {
-            LOG.infof("%d products and promotions published on the catalog topic", published);
+            LOG.infof("%d products, promotions and locations published on the catalog topic", published);
         }
     }
 
-    /** Publishes every unpublished product and promotion; answers how many this call published. */
+    /** Publishes every unpublished product, promotion and location; answers how many this call published. */
     public Uni<Integer> publishUnpublished() {
         return inBatches(() -> products.claimUnpublished(BATCH_SIZE), events::publish)
                 .chain(productCount -> inBatches(() -> promotions.claimUnpublished(BATCH_SIZE), events::publish)
-                        .map(promotionCount -> productCount + promotionCount));
+                        .map(promotionCount -> productCount + promotionCount))
+                .chain(count -> inBatches(() -> locations.claimUnpublished(BATCH_SIZE), events::publish)
+                        .map(locationCount -> count + locationCount));
     }
 
     private static <T> Uni<Integer> inBatches(Supplier<Uni<List<T>>> claim, Function<T, Uni<Void>> publish) {

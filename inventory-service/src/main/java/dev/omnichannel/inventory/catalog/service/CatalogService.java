@@ -11,6 +11,9 @@ import dev.omnichannel.inventory.catalog.api.PromotionView;
 import dev.omnichannel.inventory.catalog.repository.Product;
 import dev.omnichannel.inventory.catalog.repository.ProductRepository;
 import dev.omnichannel.inventory.catalog.repository.PromotionRepository;
+import dev.omnichannel.inventory.review.api.ReviewSummary;
+import dev.omnichannel.inventory.review.api.ReviewView;
+import dev.omnichannel.inventory.review.repository.ReviewRepository;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -33,26 +36,44 @@ public class CatalogService {
     private final ProductRepository products;
     private final PromotionRepository promotions;
     private final CatalogEvents events;
+    private final ReviewRepository reviews;
 
-    CatalogService(ProductRepository products, PromotionRepository promotions, CatalogEvents events) {
+    /** The latest reviews a single product's answer carries. */
+    static final int LATEST_REVIEWS = 3;
+
+    CatalogService(ProductRepository products, PromotionRepository promotions, CatalogEvents events,
+            ReviewRepository reviews) {
         this.products = products;
         this.promotions = promotions;
         this.events = events;
+        this.reviews = reviews;
     }
 
-    /** Products matching {@code q}, each with the promotions in effect for everyone and for {@code segments}. */
+    /**
+     * Products matching {@code q}, each with the promotions in effect for everyone and for {@code segments}
+     * and the average and count of its reviews.
+     */
     @WithSession
     public Uni<Page<ProductView>> search(String q, Set<String> segments, PageRequest page) {
         var query = products.search(q);
         return query.count().chain(total -> query.page(page.page(), page.size()).list()
-                .chain(found -> promotions.activeNow(segments).map(active -> new Page<>(
-                        found.stream().map(product -> view(product, active)).toList(),
-                        page.page(), page.size(), total))));
+                .chain(found -> reviews.summaries(found.stream().map(product -> product.sku).toList())
+                        .chain(summaries -> promotions.activeNow(segments).map(active -> new Page<>(
+                                found.stream().map(product -> view(product, active,
+                                        summaries.getOrDefault(product.sku, ReviewSummary.NONE))).toList(),
+                                page.page(), page.size(), total)))));
     }
 
+    /** The product with its promotions, the average and count of its reviews and the latest ones. */
     @WithSession
     public Uni<ProductView> get(String sku, Set<String> segments) {
-        return requireProduct(sku).chain(product -> promotions.activeNow(segments).map(active -> view(product, active)));
+        return requireProduct(sku).chain(product -> reviewsOf(sku)
+                .chain(summary -> promotions.activeNow(segments).map(active -> view(product, active, summary))));
+    }
+
+    private Uni<ReviewSummary> reviewsOf(String sku) {
+        return reviews.summary(sku).chain(summary -> reviews.latest(sku, 0, LATEST_REVIEWS)
+                .map(latest -> summary.withLatest(latest.stream().map(ReviewView::publicly).toList())));
     }
 
     /** The product, or a 404 problem. Call inside a session. */
@@ -71,7 +92,8 @@ public class CatalogService {
         return products.save(product)
                 .chain(version -> events.publish(new ProductChanged(product.sku, product.name, product.description,
                         product.price, product.currency, version)))
-                .chain(() -> promotions.activeNow(Set.of()).map(active -> view(product, active)));
+                .chain(() -> reviewsOf(sku))
+                .chain(summary -> promotions.activeNow(Set.of()).map(active -> view(product, active, summary)));
     }
 
     @WithSession
@@ -97,7 +119,7 @@ public class CatalogService {
                 .map(CatalogService::view);
     }
 
-    private static ProductView view(Product product, List<Promotion> active) {
+    private static ProductView view(Product product, List<Promotion> active, ReviewSummary reviews) {
         List<PromotionOffer> offers = active.stream()
                 .filter(promotion -> promotion.appliesTo(product.sku))
                 .map(promotion -> new PromotionOffer(promotion.id(), promotion.name(), promotion.kind(),
@@ -107,7 +129,7 @@ public class CatalogService {
         BigDecimal best = offers.stream().map(PromotionOffer::promotionalPrice)
                 .min(Comparator.naturalOrder()).orElse(null);
         return new ProductView(product.sku, product.name, product.description, product.price,
-                product.currency.trim(), best, offers);
+                product.currency.trim(), best, offers, reviews);
     }
 
     private static PromotionView view(Promotion promotion) {

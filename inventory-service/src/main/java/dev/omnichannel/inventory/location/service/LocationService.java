@@ -3,11 +3,13 @@ package dev.omnichannel.inventory.location.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.inventory.catalog.service.CatalogEvents;
 import dev.omnichannel.inventory.location.api.LocationRequest;
 import dev.omnichannel.inventory.location.api.LocationView;
 import dev.omnichannel.inventory.location.repository.Location;
 import dev.omnichannel.inventory.location.repository.LocationRepository;
 import dev.omnichannel.shared.problem.ProblemException;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+/** Stores and warehouses; each create or replace is published on {@code inventory.catalog} in its transaction. */
 @ApplicationScoped
 public class LocationService {
 
@@ -26,10 +29,12 @@ public class LocationService {
     };
 
     private final LocationRepository locations;
+    private final CatalogEvents events;
     private final ObjectMapper mapper;
 
-    LocationService(LocationRepository locations, ObjectMapper mapper) {
+    LocationService(LocationRepository locations, CatalogEvents events, ObjectMapper mapper) {
         this.locations = locations;
+        this.events = events;
         this.mapper = mapper;
     }
 
@@ -56,7 +61,9 @@ public class LocationService {
             location.id = id;
             apply(request, location);
             return existing == null ? locations.persist(location) : Uni.createFrom().item(location);
-        }).map(this::view);
+        })
+                .call(location -> Panache.flush().chain(() -> locations.nextVersion(id)).chain(events::publish))
+                .map(this::view);
     }
 
     private void apply(LocationRequest request, Location location) {

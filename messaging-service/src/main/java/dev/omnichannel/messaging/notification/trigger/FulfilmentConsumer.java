@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
@@ -64,20 +65,12 @@ public class FulfilmentConsumer {
         if (reservation.customerId() == null) {
             return Uni.createFrom().voidItem();
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", reservation.reservationId());
-        data.put("storeId", reservation.storeId());
-        data.put("pickupCode", reservation.pickupCode());
-        data.put("expiresAt", reservation.expiresAt() == null ? "" : reservation.expiresAt().toString());
-        data.put("total", plain(reservation.total()));
-        data.put("currency", reservation.currency());
-        data.put("items", reservation.lines() == null ? 0 : reservation.lines().stream().mapToInt(ReservationEvent.Line::quantity).sum());
         Uni<Void> conversion = ReservationEvent.CONFIRMED.equals(event.type())
                 ? recipients.resolve(reservation.customerId()).chain(customerId ->
                         conversions.record(Conversions.RESERVATION, reservation.reservationId(), customerId, timeOf(event)))
                 : Uni.createFrom().voidItem();
         return conversion.chain(() -> notifications.enqueue(new NewNotification(reservation.customerId(), event.type(),
-                event.id(), Map.of("reservation", data), "/reservations/" + reservation.reservationId())))
+                event.id(), Map.of("reservation", data(reservation)), "/reservations/" + reservation.reservationId())))
                 .replaceWithVoid();
     }
 
@@ -90,14 +83,8 @@ public class FulfilmentConsumer {
             return recipients.resolve(order.customerId())
                     .chain(customerId -> conversions.record(Conversions.ORDER, order.orderId(), customerId, timeOf(event)));
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("id", order.orderId());
-        data.put("status", order.status());
-        data.put("deliverToStoreId", order.deliverToStoreId());
-        data.put("total", plain(order.total()));
-        data.put("currency", order.currency());
         return notifications.enqueue(new NewNotification(order.customerId(), event.type(), event.id(),
-                Map.of("order", data), "/orders/" + order.orderId())).replaceWithVoid();
+                Map.of("order", data(order)), "/orders/" + order.orderId())).replaceWithVoid();
     }
 
     private Uni<Void> onReturn(CloudEvent event) {
@@ -105,13 +92,47 @@ public class FulfilmentConsumer {
         if (accepted.customerId() == null) {
             return Uni.createFrom().voidItem();
         }
+        return notifications.enqueue(new NewNotification(accepted.customerId(), ReturnAccepted.TYPE, event.id(),
+                Map.of("returned", data(accepted)), "/returns/" + accepted.returnId())).replaceWithVoid();
+    }
+
+    /**
+     * What a reservation message may say ({@code reservation.…} in templates): ids and facts only,
+     * products and the store are named when the message is rendered.
+     */
+    public static Map<String, Object> data(ReservationEvent reservation) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", reservation.reservationId());
+        data.put("storeId", reservation.storeId());
+        data.put("pickupCode", reservation.pickupCode());
+        data.put("expiresAt", reservation.expiresAt() == null ? "" : reservation.expiresAt().toString());
+        data.put("total", plain(reservation.total()));
+        data.put("currency", reservation.currency());
+        List<ReservationEvent.Line> lines = reservation.lines() == null ? List.of() : reservation.lines();
+        data.put("items", lines.stream().mapToInt(ReservationEvent.Line::quantity).sum());
+        data.put("lines", lines.stream().map(line -> Map.<String, Object>of("sku", line.sku(), "quantity", line.quantity())).toList());
+        return data;
+    }
+
+    /** What an order message may say ({@code order.…}). */
+    public static Map<String, Object> data(OrderEvent order) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("id", order.orderId());
+        data.put("status", order.status());
+        data.put("deliverToStoreId", order.deliverToStoreId());
+        data.put("total", plain(order.total()));
+        data.put("currency", order.currency());
+        return data;
+    }
+
+    /** What a return message may say ({@code returned.…}). */
+    public static Map<String, Object> data(ReturnAccepted accepted) {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("id", accepted.returnId());
         data.put("sku", accepted.sku());
         data.put("quantity", accepted.quantity());
         data.put("storeId", accepted.storeId());
-        return notifications.enqueue(new NewNotification(accepted.customerId(), ReturnAccepted.TYPE, event.id(),
-                Map.of("returned", data), "/returns/" + accepted.returnId())).replaceWithVoid();
+        return data;
     }
 
     private Instant timeOf(CloudEvent event) {
