@@ -59,7 +59,7 @@ public final class SuiteBenchmark {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         SuiteBenchmark benchmark = new SuiteBenchmark(root);
-        String only = System.getProperty("bench.only", "view,availability,reservations,visibility,startup");
+        String only = System.getProperty("bench.only", "view,availability,reservations,visibility,tracing,startup");
         KafkaLatency kafka = only.contains("view") || only.contains("visibility")
                 ? KafkaLatency.measure(Path.of(System.getProperty("bench.kafka-latency-classpath"))) : null;
         if (only.contains("view")) {
@@ -73,6 +73,9 @@ public final class SuiteBenchmark {
         }
         if (only.contains("visibility")) {
             benchmark.stockChangeVisibility(kafka);
+        }
+        if (only.contains("tracing")) {
+            benchmark.tracingCost();
         }
         if (only.contains("startup")) {
             benchmark.startupAndMemory(Path.of(System.getProperty("java.home"), "bin", "java"));
@@ -175,6 +178,12 @@ public final class SuiteBenchmark {
         // the ceiling's reservations go; its level and ledger rows (append-only) stay, under the SKU BENCH-HOT
         inventoryDb.psql("DELETE FROM reservation_line WHERE sku = 'BENCH-HOT'; DELETE FROM reservation WHERE status = 'BENCHMARK'");
         Files.deleteIfExists(tokens);
+    }
+
+    private void tracingCost() throws Exception {
+        post(GATEWAY + "/api/v1/stock/adjustments", KeycloakTokens.password("backoffice", "admin"), Map.of("storeId", HOT_STORE,
+                "sku", HOT_SKU, "quantity", 1_000_000, "reason", "benchmark stock"));
+        rows.addAll(new TracingCost(root, SECONDS, WARM_UP_SECONDS).measure(VIEW_CUSTOMERS, HOT_STORE, HOT_SKU));
     }
 
     private void stockChangeVisibility(KafkaLatency kafka) throws Exception {

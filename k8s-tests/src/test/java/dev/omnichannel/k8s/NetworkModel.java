@@ -200,8 +200,17 @@ final class NetworkModel {
         pods.put(pod.name(), pod);
     }
 
-    /** The pods and policies that Strimzi, CloudNativePG and the Keycloak operator create from the custom resources. */
+    /**
+     * The pods and policies that Strimzi, CloudNativePG, the Keycloak operator and the OpenTelemetry
+     * operator create from the custom resources.
+     */
     private void addOperatorPods(Overlay overlay) {
+        for (Manifest collector : overlay.ofKind("OpenTelemetryCollector")) {
+            add(Endpoint.pod(collector.name() + "-collector-0", namespace, Map.of(
+                    "app.kubernetes.io/component", "opentelemetry-collector",
+                    "app.kubernetes.io/managed-by", "opentelemetry-operator",
+                    "app.kubernetes.io/name", collector.name() + "-collector"), Set.of(4317, 4318, 8888)));
+        }
         for (Manifest pool : overlay.ofKind("KafkaNodePool")) {
             String cluster = pool.json().path("metadata").path("labels").path("strimzi.io/cluster").asText();
             Map<String, String> labels = new TreeMap<>(Manifest.labels(pool.spec().path("template").path("pod").path("metadata")));

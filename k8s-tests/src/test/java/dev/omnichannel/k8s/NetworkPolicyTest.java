@@ -18,12 +18,13 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Who may talk to whom, evaluated over every pod of each overlay: default deny; only the gateway
  * is reachable from outside; the services accept only the gateway; each service reaches only its
  * database, Kafka and Keycloak (messaging also SMTP and HTTPS providers, the gateway also the
- * three services); a database accepts only its own service (the gateway's holds its view model).
+ * three services), and the tracing collector where there is one; a database accepts only its own service (the gateway's holds its view model).
  */
 class NetworkPolicyTest {
 
     private static final Endpoint INTERNET = Endpoint.external("203.0.113.7");
-    private static final Set<Integer> PROBED_PORTS = Set.of(25, 443, 465, 587, 3025, 5432, 8000, 8080, 8081, 8082, 8083, 9000, 9092, 9093);
+    private static final Set<Integer> PROBED_PORTS = Set.of(25, 443, 465, 587, 3025, 4317, 5432, 8000, 8080, 8081, 8082,
+            8083, 9000, 9092, 9093);
 
     static List<String> overlays() {
         return Repository.overlays();
@@ -55,6 +56,7 @@ class NetworkPolicyTest {
                 model.podInOtherNamespace("ingress-nginx", Map.of("app.kubernetes.io/name", "ingress-nginx")),
                 model.podInOtherNamespace("some-team", Map.of("app", "curious")),
                 model.podInOtherNamespace("monitoring", Map.of("app", "prometheus")),
+                model.podInOtherNamespace("monitoring", Map.of("app.kubernetes.io/name", "prometheus")),
                 model.podInOtherNamespace("cnpg-system", Map.of("app.kubernetes.io/name", "cloudnative-pg")));
         List<String> reachable = new ArrayList<>();
         for (Endpoint outsider : outsiders) {
@@ -159,6 +161,9 @@ class NetworkPolicyTest {
         if (app.equals("kafka") && port == 9092 || app.equals("keycloak") && port == 8080) {
             return true;
         }
+        if (port == 4317 && "opentelemetry-collector".equals(target.labels().get("app.kubernetes.io/component"))) {
+            return true; // spans, to the collector (prod)
+        }
         if (service.equals("gateway") && Repository.CALLED_SERVICES.contains(app) && port == Repository.port(app)) {
             return true;
         }
@@ -171,13 +176,17 @@ class NetworkPolicyTest {
     /**
      * Outside sources that may reach something else than the gateway, each on purpose: the
      * CloudNativePG operator reaches its instance managers, the ingress controller Keycloak's login
-     * pages (browsers log in there), the monitoring namespace Keycloak's management port.
+     * pages (browsers log in there), the monitoring namespace Keycloak's management port, and
+     * Prometheus (app.kubernetes.io/name: prometheus in monitoring) each service's HTTP port, to
+     * scrape /q/metrics (prod, components/monitoring).
      */
     private static boolean documentedException(Endpoint outsider, Endpoint pod, int port) {
         return outsider.isPod() && switch (outsider.namespace()) {
             case "cnpg-system" -> pod.labels().containsKey("cnpg.io/cluster") && port == 8000;
             case "ingress-nginx" -> "keycloak-operator".equals(pod.labels().get("app.kubernetes.io/managed-by")) && port == 8080;
-            case "monitoring" -> "keycloak-operator".equals(pod.labels().get("app.kubernetes.io/managed-by")) && port == 9000;
+            case "monitoring" -> "keycloak-operator".equals(pod.labels().get("app.kubernetes.io/managed-by")) && port == 9000
+                    || "prometheus".equals(outsider.labels().get("app.kubernetes.io/name"))
+                    && Repository.SERVICES.contains(pod.labels().getOrDefault("app", "")) && port == Repository.port(pod.labels().get("app"));
             default -> false;
         };
     }

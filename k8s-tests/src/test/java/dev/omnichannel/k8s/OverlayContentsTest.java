@@ -263,6 +263,7 @@ class OverlayContentsTest {
         overlay.ofKind("Kafka").forEach(kafka -> kafka.spec().path("kafka").path("listeners")
                 .forEach(l -> hosts.add(kafka.name() + "-kafka-bootstrap:" + l.path("port").asInt())));
         overlay.ofKind("Keycloak").forEach(keycloak -> hosts.add(keycloak.name() + "-service:8080"));
+        overlay.ofKind("OpenTelemetryCollector").forEach(collector -> hosts.add(collector.name() + "-collector:4317"));
         Pattern address = Pattern.compile("(?:://|^)([a-z0-9.-]+):(\\d+)");
         List<String> dangling = new ArrayList<>();
         for (String service : Repository.SERVICES) {

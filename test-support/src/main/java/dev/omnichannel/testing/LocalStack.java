@@ -11,6 +11,11 @@ public final class LocalStack {
     /** Set to "test." for the modules' tests (surefire): their topics are apart from a running suite's. */
     public static final String TOPIC_PREFIX = System.getProperty("omni.kafka.topic-prefix", "");
     public static final String GATEWAY = System.getProperty("omni.gateway", "http://localhost:8080");
+    public static final String ZIPKIN = System.getProperty("omni.zipkin", "http://localhost:9411");
+    public static final String PROMETHEUS = System.getProperty("omni.prometheus", "http://localhost:9090");
+    public static final String CUSTOMER_SERVICE = System.getProperty("omni.customer-service", "http://localhost:8081");
+    public static final String INVENTORY_SERVICE = System.getProperty("omni.inventory-service", "http://localhost:8082");
+    public static final String MESSAGING_SERVICE = System.getProperty("omni.messaging-service", "http://localhost:8083");
 
     /** The broker's name of one of the suite's topics ({@code Topics}), with the prefix of this test run. */
     public static String topic(String name) {

@@ -26,7 +26,9 @@ class PhoneNumbersTest {
 
     @ParameterizedTest
     @CsvSource({ "12345", "+33 6 12 34 56", "+33 6 12 34 56 78 9", "+330612345678", "612345678", "+0 123456789",
-            "+33 6 12 34 56 7a", "+1234567890123456", "''" })
+            "+33 6 12 34 56 7a", "+1234567890123456", "''",
+            // the right length, outside the numbering plan: a North American exchange never starts with 1
+            "+1 415 123 4567" })
     void invalid_numbers_are_refused(String written) {
         assertEquals(Optional.empty(), PhoneNumbers.toE164(written, "33"));
     }

@@ -2,9 +2,11 @@ package dev.omnichannel.gateway.availability;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.feed.FeedConfig;
+import dev.omnichannel.gateway.feed.RecordSpans;
 import dev.omnichannel.gateway.feed.TopicReader;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,12 +25,13 @@ public class StockFeed {
     private final TopicReader reader;
     private final boolean enabled;
 
-    public StockFeed(StockReadModel model, FeedConfig config, ObjectMapper json) {
+    public StockFeed(StockReadModel model, FeedConfig config, ObjectMapper json, RecordSpans spans,
+            MeterRegistry metrics) {
         this.model = model;
         this.json = json;
         this.enabled = config.enabled();
         this.reader = new TopicReader("stock-feed", config.stockTopic(), config.bootstrapServers(), config.pollTimeout(),
-                this::apply, model::versionsMayHaveChanged);
+                this::apply, model::versionsMayHaveChanged, spans, metrics);
     }
 
     void start(@Observes StartupEvent startup) {

@@ -2,10 +2,12 @@ package dev.omnichannel.gateway.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.feed.FeedConfig;
+import dev.omnichannel.gateway.feed.RecordSpans;
 import dev.omnichannel.gateway.feed.TopicReader;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,13 +26,14 @@ public class CatalogFeed {
     private final TopicReader reader;
     private final boolean enabled;
 
-    public CatalogFeed(CatalogModel model, FeedConfig config, ObjectMapper json) {
+    public CatalogFeed(CatalogModel model, FeedConfig config, ObjectMapper json, RecordSpans spans,
+            MeterRegistry metrics) {
         this.model = model;
         this.json = json;
         this.enabled = config.enabled();
         this.reader = new TopicReader("catalog-feed", config.catalogTopic(), config.bootstrapServers(), config.pollTimeout(),
                 this::apply, () -> {
-                });
+                }, spans, metrics);
     }
 
     void start(@Observes StartupEvent startup) {

@@ -1,5 +1,7 @@
 package dev.omnichannel.gateway.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -11,7 +13,8 @@ import org.jboss.logging.Logger;
 /**
  * A Kafka consumer on a thread of its own: {@code consume} polls until {@link #isRunning()} turns
  * false; a failure (broker gone, database gone) closes the consumer and starts a new one two
- * seconds later, which resumes where its owner says.
+ * seconds later, which resumes where its owner says. The consumer's own metrics (its lag per
+ * partition above all) are in the registry while it runs.
  */
 public final class ConsumerLoop {
 
@@ -21,14 +24,17 @@ public final class ConsumerLoop {
     private final String name;
     private final Supplier<Properties> config;
     private final Consumer<KafkaConsumer<String, String>> consume;
+    private final MeterRegistry metrics;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile boolean running;
     private Thread thread;
 
-    public ConsumerLoop(String name, Supplier<Properties> config, Consumer<KafkaConsumer<String, String>> consume) {
+    public ConsumerLoop(String name, Supplier<Properties> config, Consumer<KafkaConsumer<String, String>> consume,
+            MeterRegistry metrics) {
         this.name = name;
         this.config = config;
         this.consume = consume;
+        this.metrics = metrics;
     }
 
     public void start() {
@@ -53,7 +59,9 @@ public final class ConsumerLoop {
 
     private void run() {
         while (running) {
-            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(config.get())) {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(config.get());
+                    KafkaClientMetrics kafkaMetrics = new KafkaClientMetrics(kafka)) {
+                kafkaMetrics.bindTo(metrics);
                 consumer = kafka;
                 consume.accept(kafka);
             } catch (WakeupException stopping) {

@@ -1,5 +1,7 @@
 package dev.omnichannel.gateway.feed;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,7 @@ public final class TopicReader {
     private final Duration pollTimeout;
     private final Consumer<ConsumerRecord<String, String>> apply;
     private final Runnable afterBatch;
+    private final RecordSpans spans;
     private volatile boolean caughtUp;
     private volatile Instant lastEventAt;
     private final ConsumerLoop loop;
@@ -41,14 +44,15 @@ public final class TopicReader {
      * @param afterBatch runs after each batch of records is applied (waiters on the model look again)
      */
     public TopicReader(String name, String topic, String bootstrapServers, Duration pollTimeout,
-            Consumer<ConsumerRecord<String, String>> apply, Runnable afterBatch) {
+            Consumer<ConsumerRecord<String, String>> apply, Runnable afterBatch, RecordSpans spans, MeterRegistry metrics) {
         this.name = name;
         this.topic = topic;
         this.bootstrapServers = bootstrapServers;
         this.pollTimeout = pollTimeout;
         this.apply = apply;
         this.afterBatch = afterBatch;
-        this.loop = new ConsumerLoop(name, this::consumerConfig, this::consume);
+        this.spans = spans;
+        this.loop = new ConsumerLoop(name, this::consumerConfig, this::consume, metrics);
     }
 
     public String topic() {
@@ -91,7 +95,12 @@ public final class TopicReader {
         while (loop.isRunning()) {
             ConsumerRecords<String, String> records = kafka.poll(pollTimeout);
             for (ConsumerRecord<String, String> record : records) {
-                apply.accept(record);
+                Span span = spans.start(name, record);
+                try {
+                    apply.accept(record);
+                } finally {
+                    span.end();
+                }
                 lastEventAt = Instant.ofEpochMilli(record.timestamp());
             }
             if (!caughtUp && endAtStart.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue())) {

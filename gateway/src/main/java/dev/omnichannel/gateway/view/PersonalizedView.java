@@ -30,7 +30,7 @@ public record PersonalizedView(
                 description = "fulfilment orders under way, newest first (at most 20)") String orders,
         @JsonRawValue @Schema(implementation = MessagesSummary.Conversation.class) String conversation,
         @JsonRawValue @Schema(implementation = MessagingSummaryChanged.Inbox.class,
-                description = "the in-app inbox: notifications in it, unread ones") String notifications,
+                description = "the inbox: messages sent to the customer on every channel, unread ones") String notifications,
         String channel,
         boolean partial,
         List<String> missing,

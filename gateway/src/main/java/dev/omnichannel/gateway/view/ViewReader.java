@@ -22,8 +22,6 @@ import dev.omnichannel.gateway.view.model.ViewStore.StoredView;
 import dev.omnichannel.shared.events.Channel;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -59,12 +57,11 @@ public class ViewReader {
     private final StockReads stockReads;
     private final CustomerDirectory directory;
     private final ObjectMapper json;
-    private final Counter served;
-    private final MeterRegistry metrics;
+    private final ViewMetrics metrics;
 
     public ViewReader(ViewStore store, ViewFeed viewFeed, CatalogModel catalog, CatalogFeed catalogFeed,
             StockReadModel stock, StockFeed stockFeed, StockReads stockReads, CustomerDirectory directory,
-            ObjectMapper json, MeterRegistry metrics) {
+            ObjectMapper json, ViewMetrics metrics) {
         this.store = store;
         this.viewFeed = viewFeed;
         this.catalog = catalog;
@@ -75,7 +72,6 @@ public class ViewReader {
         this.directory = directory;
         this.json = json;
         this.metrics = metrics;
-        this.served = metrics.counter("gateway.view.served");
     }
 
     /** The view of the customer who signs in with this token. */
@@ -111,10 +107,10 @@ public class ViewReader {
         List<PromotionChanged> offers = catalog.offers(stored.segments(), Instant.now());
         String preferredStore = stored.preferredStoreId();
         List<String> missing = missing(stored.profile() != null);
-        served.increment();
-        if (!missing.isEmpty()) {
-            missing.forEach(service -> metrics.counter("gateway.view.missing", "service", service).increment());
-        }
+        AsOf asOf = new AsOf(stored.profileAsOf(), stored.cartAsOf(), stored.wishlistAsOf(), catalogFeed.reader().lastEventAt(),
+                stored.reservationsAsOf(), stored.ordersAsOf(), stored.messagesAsOf(), stored.messagesAsOf(),
+                stockFeed.reader().lastEventAt());
+        metrics.served(asOf, missing, Instant.now());
         return new PersonalizedView(
                 stored.profile(),
                 new Cart(cartItems(readList(stored.cart(), CART), offers, preferredStore), preferredStore),
@@ -127,9 +123,7 @@ public class ViewReader {
                 channel,
                 !missing.isEmpty(),
                 missing,
-                new AsOf(stored.profileAsOf(), stored.cartAsOf(), stored.wishlistAsOf(), catalogFeed.reader().lastEventAt(),
-                        stored.reservationsAsOf(), stored.ordersAsOf(), stored.messagesAsOf(), stored.messagesAsOf(),
-                        stockFeed.reader().lastEventAt()));
+                asOf);
     }
 
     private List<CartItem> cartItems(List<CartLine> lines, List<PromotionChanged> offers, String preferredStore) {

@@ -6,6 +6,7 @@ import static dev.omnichannel.gateway.support.Services.ALICE;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.awaitility.Awaitility.await;
 
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
@@ -14,6 +15,7 @@ import dev.omnichannel.gateway.support.Tokens;
 import dev.omnichannel.shared.http.StockVersions;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -41,8 +43,10 @@ class ReadYourWritesTest {
         String sku = StockLevels.newSku("LAST-UNIT");
         String reservation = UUID.randomUUID().toString();
         StockLevels.publish(sku, "paris-louvre", 1, 1);
-        given().get("/api/v1/products/" + sku + "/availability?storeId=paris-louvre").then()
-                .body("[0].available", equalTo(1));
+        // the level before the write reaches the model through its topic
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get("/api/v1/products/" + sku + "/availability?storeId=paris-louvre").then()
+                .body("[0].available", equalTo(1)));
         Services.inventory().stubFor(post(urlEqualTo("/reservations")).willReturn(Services.json(201, """
                 {"id":"%s","status":"CONFIRMED","holdType":"click-and-collect","customerId":"%s","storeId":"paris-louvre",
                  "lines":[{"sku":"%s","quantity":1,"unitPrice":12.00}],"pickupCode":"K7Q2","expiresAt":"2026-12-09T10:00:00Z",

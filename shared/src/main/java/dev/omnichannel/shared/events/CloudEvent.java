@@ -21,7 +21,8 @@ public record CloudEvent(
         Instant time,
         String subject,
         String datacontenttype,
-        JsonNode data) {
+        JsonNode data,
+        String traceparent) {
 
     public static final String SPEC_VERSION = "1.0";
     public static final String CONTENT_TYPE = "application/json";
@@ -34,7 +35,15 @@ public record CloudEvent(
 
     public static CloudEvent of(ObjectMapper mapper, String source, String subject, EventData data) {
         return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), data.eventType(), source,
-                Instant.now(), subject, CONTENT_TYPE, mapper.valueToTree(data));
+                Instant.now(), subject, CONTENT_TYPE, mapper.valueToTree(data), null);
+    }
+
+    /**
+     * This event as part of the trace the W3C {@code traceparent} names (the CloudEvents distributed
+     * tracing extension): its consumers' work joins the request that caused it.
+     */
+    public CloudEvent withTraceparent(String traceparent) {
+        return new CloudEvent(specversion, id, type, source, time, subject, datacontenttype, data, traceparent);
     }
 
     public <T> T dataAs(ObjectMapper mapper, Class<T> type) {

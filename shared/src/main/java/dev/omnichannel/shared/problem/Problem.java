@@ -33,6 +33,22 @@ public final class Problem {
         this.extensions = extensions == null ? Map.of() : new LinkedHashMap<>(extensions);
     }
 
+    private Problem(Problem problem, Map<String, Object> extensions) {
+        this.type = problem.type;
+        this.title = problem.title;
+        this.status = problem.status;
+        this.detail = problem.detail;
+        this.instance = problem.instance;
+        this.extensions = extensions;
+    }
+
+    /** This problem with one more member. */
+    public Problem with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new Problem(this, more);
+    }
+
     public String getType() {
         return type;
     }

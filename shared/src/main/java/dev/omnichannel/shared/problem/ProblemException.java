@@ -50,6 +50,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(403, "forbidden", "Forbidden", detail, null);
     }
 
+    /** The last segment of the problem's type URI, e.g. {@code insufficient-stock}. */
+    public String slug() {
+        return slug;
+    }
+
     public int status() {
         return status;
     }

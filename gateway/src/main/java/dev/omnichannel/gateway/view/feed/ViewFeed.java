@@ -3,10 +3,13 @@ package dev.omnichannel.gateway.view.feed;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.feed.ConsumerLoop;
 import dev.omnichannel.gateway.feed.FeedConfig;
+import dev.omnichannel.gateway.feed.RecordSpans;
 import dev.omnichannel.gateway.view.model.ViewStore;
 import dev.omnichannel.gateway.view.model.ViewUpdates;
 import dev.omnichannel.shared.events.CloudEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,8 +63,10 @@ public class ViewFeed {
     private volatile boolean assignedOnce;
     private final ConsumerLoop loop;
     private final Timer delay;
+    private final RecordSpans spans;
 
-    public ViewFeed(ViewStore store, ViewUpdates updates, FeedConfig config, ObjectMapper json, MeterRegistry metrics) {
+    public ViewFeed(ViewStore store, ViewUpdates updates, FeedConfig config, ObjectMapper json, MeterRegistry metrics,
+            RecordSpans spans) {
         this.delay = Timer.builder("gateway.view.feed.delay")
                 .description("From an event's append to Kafka to its change committed in the view model")
                 .publishPercentiles(0.5, 0.99).register(metrics);
@@ -69,8 +74,9 @@ public class ViewFeed {
         this.updates = updates;
         this.config = config;
         this.json = json;
+        this.spans = spans;
         this.topics = List.of(config.customerTopic(), config.fulfilmentTopic(), config.messagingTopic());
-        this.loop = new ConsumerLoop("view-feed", this::consumerConfig, this::consume);
+        this.loop = new ConsumerLoop("view-feed", this::consumerConfig, this::consume, metrics);
     }
 
     void start(@Observes StartupEvent startup) {
@@ -111,6 +117,21 @@ public class ViewFeed {
     private Map<TopicPartition, OffsetAndMetadata> applied(ConsumerRecords<String, String> records) {
         Set<String> stale = new HashSet<>();
         Map<TopicPartition, OffsetAndMetadata> reached = new HashMap<>();
+        List<Span> applying = new ArrayList<>();
+        records.forEach(record -> applying.add(spans.start("view-feed", record)));
+        try {
+            applyInOneTransaction(records, reached, stale);
+        } catch (RuntimeException e) {
+            applying.forEach(span -> span.recordException(e).setStatus(StatusCode.ERROR));
+            throw e;
+        } finally {
+            applying.forEach(Span::end);
+        }
+        return reached;
+    }
+
+    private void applyInOneTransaction(ConsumerRecords<String, String> records,
+            Map<TopicPartition, OffsetAndMetadata> reached, Set<String> stale) {
         for (TopicPartition partition : records.partitions()) {
             reached.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
         }
@@ -134,7 +155,6 @@ public class ViewFeed {
                     .invoke(() -> stale.addAll(holdingsChanged));
         }).await().atMost(BATCH_TIMEOUT);
         store.refreshStale(stale).await().atMost(BATCH_TIMEOUT);
-        return reached;
     }
 
     private CloudEvent readable(ConsumerRecord<String, String> record) {

@@ -302,6 +302,20 @@ public class ViewStore {
         return pool.preparedQuery(VIEW_OF_CUSTOMER).execute(Tuple.of(customerId, reader)).map(ViewStore::stored);
     }
 
+    /**
+     * The segments of the customer a token subject signs in as, from the same row their view is read
+     * from (so a product page offers what their view offers); empty when unknown to the model.
+     */
+    public Uni<List<String>> segmentsOfSubject(String subject) {
+        return pool.preparedQuery("""
+                SELECT v.segments FROM view_subject s JOIN customer_view v ON v.customer_id = s.customer_id
+                WHERE s.subject = $1""").execute(Tuple.of(subject))
+                .map(rows -> {
+                    String[] segments = rows.iterator().hasNext() ? rows.iterator().next().getArrayOfStrings(0) : null;
+                    return segments == null ? List.<String>of() : List.of(segments);
+                });
+    }
+
     /** The customer a token subject signs in as, null when unknown to the model. */
     public Uni<String> customerOfSubject(String subject) {
         return pool.preparedQuery("SELECT customer_id FROM view_subject WHERE subject = $1").execute(Tuple.of(subject))

@@ -151,7 +151,8 @@ public class ReservationPlacements {
 
     private ObjectNode outbox(OutboxEvent event) {
         return json.createObjectNode().put("id", event.id.toString()).put("topic", event.topic)
-                .put("key", event.messageKey).put("type", event.type).put("payload", event.payload);
+                .put("key", event.messageKey).put("type", event.type).put("traceparent", event.traceparent)
+                .put("payload", event.payload);
     }
 
     private static String text(Instant instant) {

@@ -32,16 +32,18 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ReservationResource {
 
     private final ReservationService reservations;
+    private final HoldOutcomes holds;
 
-    ReservationResource(ReservationService reservations) {
+    ReservationResource(ReservationService reservations, HoldOutcomes holds) {
         this.reservations = reservations;
+        this.holds = holds;
     }
 
     /** 201 when every line is held; 409 listing the short lines; 422 when the store offers no pickup. */
     @POST
     public Uni<RestResponse<ReservationView>> create(@Valid @NotNull ReservationRequest request,
             @BeanParam Caller caller) {
-        return reservations.create(request, caller)
+        return holds.counted(reservations.create(request, caller))
                 .map(created -> RestResponse.ResponseBuilder.<ReservationView>created(URI.create("/reservations/" + created.id()))
                         .entity(created).build());
     }

@@ -7,6 +7,7 @@ import dev.omnichannel.inventory.stock.service.StockLevel;
 import dev.omnichannel.shared.data.outbox.OutboxRelay;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
+import dev.omnichannel.shared.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -40,10 +41,11 @@ public class StockLevelRepository {
     public Uni<StockLevel> apply(Movement movement) {
         relay.wakeUp();
         return Sql.one("SELECT * FROM stock_movement(?1, ?2, ?3, ?4, ?5, ?6, ?7, CAST(?8 AS text), CAST(?9 AS text), "
-                + "CAST(?10 AS text), ?11, ?12, ?13)",
+                + "CAST(?10 AS text), ?11, ?12, ?13, CAST(?14 AS text))",
                 movement.sku(), movement.locationId(), movement.onHandDelta(), movement.reservedDelta(),
                 movement.nonSellableDelta(), movement.type().wireName(), movement.quantity(), movement.reference(),
-                movement.reason(), movement.actor(), Topics.INVENTORY_STOCK, StockLevelChanged.TYPE, eventSource)
+                movement.reason(), movement.actor(), Topics.INVENTORY_STOCK, StockLevelChanged.TYPE, eventSource,
+                TraceParent.current())
                 .map(row -> row == null ? null : level(row));
     }
 

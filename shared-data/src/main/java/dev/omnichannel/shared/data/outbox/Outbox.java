@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.EventData;
+import dev.omnichannel.shared.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -29,7 +30,7 @@ public class Outbox {
 
     /** Must be called inside a transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
     public Uni<CloudEvent> publish(String topic, String key, EventData data) {
-        CloudEvent event = CloudEvent.of(mapper, source, key, data);
+        CloudEvent event = eventOf(key, data);
         relay.wakeUp();
         return rowOf(topic, event).persist().replaceWith(event);
     }
@@ -39,11 +40,16 @@ public class Outbox {
      * function); the caller wakes the relay with {@link OutboxRelay#wakeUp()} before it runs.
      */
     public OutboxEvent row(String topic, String key, EventData data) {
-        return rowOf(topic, CloudEvent.of(mapper, source, key, data));
+        return rowOf(topic, eventOf(key, data));
+    }
+
+    private CloudEvent eventOf(String key, EventData data) {
+        return CloudEvent.of(mapper, source, key, data).withTraceparent(TraceParent.current());
     }
 
     private OutboxEvent rowOf(String topic, CloudEvent event) {
-        return new OutboxEvent(UUID.fromString(event.id()), topic, event.subject(), event.type(), toJson(event));
+        return new OutboxEvent(UUID.fromString(event.id()), topic, event.subject(), event.type(), event.traceparent(),
+                toJson(event));
     }
 
     private String toJson(CloudEvent event) {

@@ -24,6 +24,9 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(nullable = false)
     public String type;
 
+    /** The trace of the request that wrote the event (W3C traceparent), or null. */
+    public String traceparent;
+
     /** The whole CloudEvent, as JSON: it is the Kafka record's value. */
     @Column(nullable = false)
     public String payload;
@@ -31,11 +34,12 @@ public class OutboxEvent extends PanacheEntityBase {
     protected OutboxEvent() {
     }
 
-    OutboxEvent(UUID id, String topic, String messageKey, String type, String payload) {
+    OutboxEvent(UUID id, String topic, String messageKey, String type, String traceparent, String payload) {
         this.id = id;
         this.topic = topic;
         this.messageKey = messageKey;
         this.type = type;
+        this.traceparent = traceparent;
         this.payload = payload;
     }
 }

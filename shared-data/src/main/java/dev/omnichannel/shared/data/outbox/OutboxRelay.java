@@ -1,9 +1,11 @@
 package dev.omnichannel.shared.data.outbox;
 
+import dev.omnichannel.shared.tracing.TraceParent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.TracingMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.vertx.mutiny.core.Vertx;
@@ -106,19 +108,24 @@ public class OutboxRelay {
         drain();
     }
 
-    /** Relays everything pending; calls made while a drain runs make it run once more. */
+    /**
+     * Relays everything pending; calls made while a drain runs make it run once more. The relay's work
+     * belongs to no request: it runs on a Vert.x context of its own, out of the trace of whatever woke
+     * it (each send still joins the trace of the request that wrote its row).
+     */
     public void drain() {
         if (!draining.compareAndSet(false, true)) {
             drainAgain.set(true);
             return;
         }
         drainAgain.set(false);
-        relayAll().subscribe().with(
-                done -> finished(),
-                failure -> {
-                    LOG.warnf("outbox relay failed, will retry: %s", failure.getMessage());
-                    draining.set(false);
-                });
+        VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext()).runOnContext(ignored ->
+                relayAll().subscribe().with(
+                        done -> finished(),
+                        failure -> {
+                            LOG.warnf("outbox relay failed, will retry: %s", failure.getMessage());
+                            draining.set(false);
+                        }));
     }
 
     private void finished() {
@@ -142,7 +149,7 @@ public class OutboxRelay {
         return connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1), set_config('synchronous_commit', 'off', true)")
                 .execute(Tuple.of(RELAY_LOCK))
                 .chain(lock -> lock.iterator().next().getBoolean(0)
-                        ? connection.preparedQuery("SELECT id, topic, message_key, payload FROM outbox_event ORDER BY seq LIMIT $1")
+                        ? connection.preparedQuery("SELECT id, topic, message_key, traceparent, payload FROM outbox_event ORDER BY seq LIMIT $1")
                                 .execute(Tuple.of(batchSize))
                                 .chain(rows -> send(connection, rows))
                         : Uni.createFrom().item(0));
@@ -157,7 +164,9 @@ public class OutboxRelay {
                     .withTopic(topicPrefix + row.getString("topic"))
                     .withKey(row.getString("message_key"))
                     .build();
-            sends.add(emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata)));
+            // the send's span, and through its record's headers each consumer's, joins the writing request's trace
+            TracingMetadata trace = TracingMetadata.withCurrent(TraceParent.context(row.getString("traceparent")));
+            sends.add(emitter.sendMessage(Message.of(row.getString("payload")).addMetadata(metadata).addMetadata(trace)));
         }
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
