@@ -137,7 +137,7 @@ class ResolveTest {
 
     @Test
     void a_phone_written_in_any_form_is_one_identity() {
-        String national = "06 " + String.format("%02d %02d %02d %02d", (int) (Math.random() * 100), (int) (Math.random() * 100),
+        String national = "06 1" + String.format("%01d %02d %02d %02d", (int) (Math.random() * 10), (int) (Math.random() * 100),
                 (int) (Math.random() * 100), (int) (Math.random() * 100));
         String e164 = "+33" + national.substring(1).replace(" ", "");
         String id = asGateway().body(Map.of("type", "phone", "value", national)).post("/customers/resolve")

@@ -82,6 +82,7 @@ public final class Service {
 
     /** A valid, unique French mobile number. */
     public static String uniquePhone() {
-        return "+336" + String.format("%08d", (long) (Math.random() * 100_000_000L));
+        // +33 61..., a range of French mobiles the numbering plan assigns (not every +336 is)
+        return "+3361" + String.format("%07d", (long) (Math.random() * 10_000_000L));
     }
 }

@@ -2,6 +2,8 @@ package dev.omnichannel.e2e.journeys;
 
 import static dev.omnichannel.e2e.support.Caller.ALICE_ON_MOBILE;
 import static dev.omnichannel.e2e.support.Caller.ALICE_ON_WEB;
+import static dev.omnichannel.e2e.support.Caller.CLERK_LOUVRE;
+import static dev.omnichannel.e2e.support.Eventually.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,13 +11,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.omnichannel.e2e.support.Caller;
 import dev.omnichannel.e2e.support.Views;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Journey 1: pick a product on the phone, come back on a laptop — same cart, same wishlist, same offers. */
+/**
+ * Journey 1: pick a product on the phone, come back on a laptop — same cart, same wishlist, same
+ * offers; staff see both sign-ins on the customer's timeline, each with its channel.
+ */
 class PhoneThenLaptopIT {
 
     static final String CART_SKU = "HEADLAMP-300";
@@ -50,6 +56,22 @@ class PhoneThenLaptopIT {
         assertTrue(onLaptop.getList("wishlist.sku").contains(WISHED_SKU));
         assertFalse(onLaptop.getList("offers").isEmpty(), "the active promotion is offered");
         assertEquals(onPhone.getList("offers"), onLaptop.getList("offers"), "the same offers on both devices");
+    }
+
+    @Test
+    void signing_in_on_the_phone_then_on_the_laptop_is_on_the_timeline_with_each_channel() {
+        Instant before = Instant.now().minusSeconds(1);
+        Caller.user("mobile-app", "alice").api().get("/me").then().statusCode(200);
+        Caller.user("storefront", "alice").api().get("/me").then().statusCode(200);
+
+        eventually().untilAsserted(() -> {
+            List<Map<String, Object>> items = CLERK_LOUVRE.api().queryParam("size", 100)
+                    .get("/customers/{id}/timeline", ALICE_ON_WEB.customerId())
+                    .then().statusCode(200).extract().jsonPath().getList("items");
+            List<Object> channels = items.stream().filter(item -> "login".equals(item.get("kind"))
+                    && Instant.parse((String) item.get("at")).isAfter(before)).map(item -> item.get("channel")).toList();
+            assertTrue(channels.containsAll(List.of("mobile", "web")), "sign-ins since the test began: " + channels);
+        });
     }
 
     /** Quantity per SKU in the caller's cart. */

@@ -28,6 +28,7 @@ public class InteractionPublisher {
     public static final String WISHLIST_CHANGE = "wishlist-change";
     public static final String STORE_VISIT = "store-visit";
     public static final String QR_SCAN = "qr-scan";
+    public static final String LOGIN = "login";
 
     private static final Logger LOG = Logger.getLogger(InteractionPublisher.class);
     private static final String SOURCE = "/gateway";
@@ -43,13 +44,31 @@ public class InteractionPublisher {
     }
 
     public void record(String customerId, Channel channel, String kind, String sku, String storeId, Integer quantity) {
-        if (customerId == null) {
-            return;
+        if (customerId != null) {
+            send(CloudEvent.of(json, SOURCE, customerId, interaction(customerId, channel, kind, sku, storeId, quantity)));
         }
-        InteractionRecorded interaction = new InteractionRecorded(customerId, channel == null ? null : channel.wireName(),
-                kind, sku, storeId, quantity, Instant.now());
+    }
+
+    /**
+     * A sign-in: the first request of the identity provider's session {@code session} on a channel. Its
+     * event id is the session's, so replicas that each see the session first record one sign-in.
+     */
+    public void recordSignIn(String customerId, Channel channel, String session) {
+        send(CloudEvent.of(json, SOURCE, customerId, interaction(customerId, channel, LOGIN, null, null, null))
+                .withIdOf(LOGIN + ":" + session));
+    }
+
+    private static InteractionRecorded interaction(String customerId, Channel channel, String kind, String sku,
+            String storeId, Integer quantity) {
+        return new InteractionRecorded(customerId, channel == null ? null : channel.wireName(), kind, sku, storeId, quantity,
+                Instant.now());
+    }
+
+    private void send(CloudEvent event) {
+        String customerId = event.subject();
+        String kind = event.data().path("kind").asText();
         try {
-            String value = json.writeValueAsString(CloudEvent.of(json, SOURCE, customerId, interaction));
+            String value = json.writeValueAsString(event);
             Metadata metadata = Metadata.of(OutgoingKafkaRecordMetadata.<String>builder().withKey(customerId).build());
             emitter.send(Message.of(value, metadata, () -> CompletableFuture.completedFuture(null), failure -> {
                 LOG.warnf(failure, "interaction %s of customer %s was not published", kind, customerId);

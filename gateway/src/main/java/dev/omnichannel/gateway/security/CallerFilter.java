@@ -13,7 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Before any resource: reads the caller from the validated token (an invalid token fails here
- * with 401, also on routes open to anonymous callers), then applies the rate limits.
+ * with 401, also on routes open to anonymous callers), notes a customer's sign-in, then applies the
+ * rate limits.
  */
 public class CallerFilter {
 
@@ -21,13 +22,15 @@ public class CallerFilter {
     private final CallerContext context;
     private final RateLimiter limiter;
     private final Refusals refusals;
+    private final SignIns signIns;
 
     public CallerFilter(CurrentIdentityAssociation identities, CallerContext context, RateLimiter limiter,
-            Refusals refusals) {
+            Refusals refusals, SignIns signIns) {
         this.identities = identities;
         this.context = context;
         this.limiter = limiter;
         this.refusals = refusals;
+        this.signIns = signIns;
     }
 
     @ServerRequestFilter
@@ -36,6 +39,7 @@ public class CallerFilter {
         return identities.getDeferredIdentity().map(identity -> {
             Caller caller = Caller.of(identity, address);
             context.identify(caller, request.getHeaderString(ForwardedHeaders.IDEMPOTENCY_KEY));
+            signIns.noticed(caller, identity);
             return limiter.admit(caller).map(refusal -> {
                 refusals.throttled(caller, refusal.limit(), refusal.retryAfter());
                 long seconds = Math.max(1, (refusal.retryAfter().toMillis() + 999) / 1000);

@@ -12,18 +12,25 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.gateway.support.StockLevels;
 import dev.omnichannel.gateway.support.Tokens;
 import dev.omnichannel.shared.events.Topics;
+import dev.omnichannel.testing.KeycloakTokens;
 import dev.omnichannel.testing.TopicProbe;
 import dev.omnichannel.testing.TopicProbe.Received;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,6 +102,53 @@ class InteractionsTest {
             Received scan = interactions.await(record -> sku.equals(record.data().path("sku").asText()));
             assertThat(scan.data().path("kind").asText(), is("qr-scan"));
             assertThat(scan.data().path("storeId").asText(), is("paris-bastille"));
+        }
+    }
+
+    @Test
+    void a_sign_in_is_published_once_per_session_with_its_channel() {
+        try (TopicProbe interactions = TopicProbe.open(Topics.INTERACTIONS)) {
+            String signedIn = KeycloakTokens.password("mobile-app", "alice");
+            String eventId = UUID.nameUUIDFromBytes(("login:" + claim(signedIn, "sid")).getBytes(StandardCharsets.UTF_8)).toString();
+            for (int request = 0; request < 3; request++) {
+                given().auth().oauth2(signedIn).get("/api/v1/products/" + sku).then().statusCode(200);
+            }
+
+            Received signIn = interactions.await(record -> eventId.equals(record.event().path("id").asText()));
+            assertThat(signIn.key(), is(ALICE));
+            assertThat(signIn.data().path("kind").asText(), is("login"));
+            assertThat(signIn.data().path("channel").asText(), is("mobile"));
+            assertThat(interactions.all(record -> "login".equals(record.data().path("kind").asText()) && ALICE.equals(record.key())
+                    && eventId.equals(record.event().path("id").asText()), Duration.ofSeconds(2)).size(), is(1));
+
+            String signedInAgain = KeycloakTokens.password("storefront", "alice");
+            given().auth().oauth2(signedInAgain).get("/api/v1/products/" + sku).then().statusCode(200);
+            String nextSession = claim(signedInAgain, "sid");
+            Received next = interactions.await(record -> "login".equals(record.data().path("kind").asText())
+                    && UUID.nameUUIDFromBytes(("login:" + nextSession).getBytes(StandardCharsets.UTF_8)).toString()
+                            .equals(record.event().path("id").asText()));
+            assertThat(next.data().path("channel").asText(), is("web"));
+        }
+    }
+
+    @Test
+    void a_staff_member_signing_in_is_no_customer_sign_in() {
+        try (TopicProbe interactions = TopicProbe.open(Topics.INTERACTIONS)) {
+            String clerk = KeycloakTokens.password("backoffice", "clerk");
+            String eventId = UUID.nameUUIDFromBytes(("login:" + claim(clerk, "sid")).getBytes(StandardCharsets.UTF_8)).toString();
+            given().auth().oauth2(clerk).get("/api/v1/products/" + sku).then().statusCode(200);
+
+            assertThat(interactions.all(record -> eventId.equals(record.event().path("id").asText()), Duration.ofSeconds(2)),
+                    is(empty()));
+        }
+    }
+
+    private static String claim(String token, String name) {
+        String claims = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        try {
+            return new ObjectMapper().readTree(claims).path(name).asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

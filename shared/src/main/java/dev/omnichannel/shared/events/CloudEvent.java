@@ -3,6 +3,7 @@ package dev.omnichannel.shared.events;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
@@ -36,6 +37,15 @@ public record CloudEvent(
     public static CloudEvent of(ObjectMapper mapper, String source, String subject, EventData data) {
         return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), data.eventType(), source,
                 Instant.now(), subject, CONTENT_TYPE, mapper.valueToTree(data), null);
+    }
+
+    /**
+     * This event under an id derived from what it records (a name-based UUID of {@code name}): the same
+     * fact published twice, by two replicas or after a restart, is one event for its consumers.
+     */
+    public CloudEvent withIdOf(String name) {
+        return new CloudEvent(specversion, UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8))
+                .toString(), type, source, time, subject, datacontenttype, data, traceparent);
     }
 
     /**
