@@ -56,7 +56,8 @@ class ClickAndCollectIT {
         String content = Mails.decoded(mail);
         assertTrue(content.contains("Paris Louvre") && !content.contains(STORE), "the mail names the store by its name: " + content);
         assertFalse(Mails.trackedTokens(mail).isEmpty(), "the mail's links are tracked through the gateway");
-        assertTrue(Mails.leadsTo(mail, "/reservations/" + id), "a link of the mail leads to the reservation");
+        assertTrue(Mails.leadsTo(mail, "/storefront/?tab=reservations&reservation=" + id),
+                "a link of the mail leads to the reservation among the customer's pickups");
 
         String found = CLERK_LOUVRE.api().queryParam("storeId", STORE).queryParam("pickupCode", pickupCode)
                 .get("/reservations")

@@ -71,9 +71,10 @@ class EndlessAisleIT {
         }
 
         List<Mailbox.Mail> arrived = Mails.since("alice@example.com", mailsBefore, m -> DELIVERED_SUBJECTS.contains(m.subject()));
-        Mailbox.Mail mail = arrived.stream().filter(m -> Mails.leadsTo(m, "/orders/" + orderId)).findFirst()
+        Mailbox.Mail mail = arrived.stream().filter(m -> Mails.leadsTo(m, "&order=" + orderId)).findFirst()
                 .orElseThrow(() -> new AssertionError("no 'order delivered' mail links to order " + orderId));
-        assertTrue(Mails.decoded(mail).contains(STORE), "the mail says which store it waits at");
+        String content = Mails.decoded(mail);
+        assertTrue(content.contains("Paris Louvre") && !content.contains(STORE), "the mail names the store it waits at: " + content);
 
         ALICE_ON_WEB.api().get("/orders/{id}", orderId).then().statusCode(200).body("status", equalTo("DELIVERED"));
         CLERK_LOUVRE.api().body(Map.of("status", "collected")).post("/orders/{id}/status", orderId)

@@ -21,15 +21,23 @@ final class StorefrontPages {
         String path = appPath == null ? "" : appPath.split("[?#]", 2)[0];
         String[] parts = path.replaceFirst("^/+", "").split("/");
         return switch (parts[0]) {
-            // the customer's pickups
-            case "reservations" -> HOME + "?tab=reservations";
+            // the customer's pickups, naming the one the message is about
+            case "reservations" -> HOME + "?tab=reservations" + named("reservation", parts);
             // the product, as the storefront shows it: found by its SKU
             case "products" -> parts.length > 1 && !parts[1].isBlank()
                     ? HOME + "?q=" + URLEncoder.encode(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), StandardCharsets.UTF_8)
                     : HOME;
             // orders and returns have no page of their own: the inbox, where this message is
-            case "orders", "returns" -> HOME + "?tab=messages";
+            case "orders" -> HOME + "?tab=messages" + named("order", parts);
+            case "returns" -> HOME + "?tab=messages" + named("return", parts);
             default -> HOME;
         };
+    }
+
+    /** {@code &name=id} when the path names one ({@code /reservations/<id>}), else nothing. */
+    private static String named(String name, String[] parts) {
+        return parts.length > 1 && !parts[1].isBlank()
+                ? "&" + name + "=" + URLEncoder.encode(URLDecoder.decode(parts[1], StandardCharsets.UTF_8), StandardCharsets.UTF_8)
+                : "";
     }
 }

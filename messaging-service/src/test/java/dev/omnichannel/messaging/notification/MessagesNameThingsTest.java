@@ -196,17 +196,17 @@ class MessagesNameThingsTest {
                             new BigDecimal("288.80"), "EUR", "K7P2QX", EXPIRES, "web", "click-and-collect",
                             new ReservationEvent.PickupWindow(EXPIRES.minusSeconds(86_400), EXPIRES), EXPIRES.minusSeconds(172_800),
                             1))),
-                    "/reservations/" + reservationId, List.of("Paris Louvre"), storefront + "?tab=reservations");
+                    "/reservations/" + reservationId, List.of("Paris Louvre"), storefront + "?tab=reservations&reservation=" + reservationId);
             case "order.shipped", "order.delivered" -> new Trigger(
                     Map.of("order", FulfilmentConsumer.data(new OrderEvent(key, orderId, "c", "SHIPPED", bastille,
                             List.of(new OrderEvent.Allocation("wh-orleans", tent, 1)), new BigDecimal("249.00"), "EUR", "kiosk",
                             EXPIRES, 2))),
                     "/orders/" + orderId, List.of("Paris Bastille"),
-                    storefront + "?tab=messages");
+                    storefront + "?tab=messages&order=" + orderId);
             case "return.accepted" -> new Trigger(
                     Map.of("returned", FulfilmentConsumer.data(new ReturnAccepted(returnId, bastille, tent, 1, "resaleable",
                             reservationId, "c", "store"))),
-                    "/returns/" + returnId, List.of("Two-person tent", "Paris Bastille"), storefront + "?tab=messages");
+                    "/returns/" + returnId, List.of("Two-person tent", "Paris Bastille"), storefront + "?tab=messages&return=" + returnId);
             case "back-in-stock" -> new Trigger(AlertService.data(cap, louvre),
                     "/products/" + cap + "?storeId=" + louvre, List.of("Sun cap", "Paris Louvre"), storefront + "?q=" + cap);
             case "promotion" -> new Trigger(

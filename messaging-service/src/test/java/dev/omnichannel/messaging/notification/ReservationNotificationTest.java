@@ -72,9 +72,10 @@ class ReservationNotificationTest {
             assertTrue(content.contains("<li>1 x Two-person tent</li><li>1 x Insulated bottle 1 L</li>"), content);
             assertTrue(content.contains("<p>Pickup code: <b>K7P2QX</b>, until 1 Dec 2026, 19:00.</p>"), content);
             assertTrue(content.contains("<a href=\"" + link + "\">See my pickups</a>"), content);
-            // the link leads to the customer's pickups on the storefront
+            // the link leads to the customer's pickups on the storefront, naming this one
             given().redirects().follow(false).get(URI.create(link).getPath())
-                    .then().statusCode(302).header("Location", "http://localhost:8080/storefront/?tab=reservations");
+                    .then().statusCode(302)
+                    .header("Location", "http://localhost:8080/storefront/?tab=reservations&reservation=" + reservationId);
 
             TopicProbe.Received sent = statuses.await(r -> jane.id.equals(r.key()) && "message.sent".equals(r.type()));
             assertEquals("email", sent.data().path("channel").asText());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.feed.ConsumerLoop;
 import dev.omnichannel.gateway.feed.FeedConfig;
 import dev.omnichannel.gateway.feed.RecordSpans;
+import dev.omnichannel.gateway.security.CustomerDirectory;
 import dev.omnichannel.gateway.view.model.ViewStore;
 import dev.omnichannel.gateway.view.model.ViewUpdates;
 import dev.omnichannel.shared.events.CloudEvent;
@@ -27,6 +28,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -54,6 +56,7 @@ public class ViewFeed {
 
     private final ViewStore store;
     private final ViewUpdates updates;
+    private final CustomerDirectory directory;
     private final FeedConfig config;
     private final ObjectMapper json;
     private final List<String> topics;
@@ -65,13 +68,14 @@ public class ViewFeed {
     private final Timer delay;
     private final RecordSpans spans;
 
-    public ViewFeed(ViewStore store, ViewUpdates updates, FeedConfig config, ObjectMapper json, MeterRegistry metrics,
-            RecordSpans spans) {
+    public ViewFeed(ViewStore store, ViewUpdates updates, CustomerDirectory directory, FeedConfig config, ObjectMapper json,
+            MeterRegistry metrics, RecordSpans spans) {
         this.delay = Timer.builder("gateway.view.feed.delay")
                 .description("From an event's append to Kafka to its change committed in the view model")
                 .publishPercentiles(0.5, 0.99).register(metrics);
         this.store = store;
         this.updates = updates;
+        this.directory = directory;
         this.config = config;
         this.json = json;
         this.spans = spans;
@@ -135,6 +139,7 @@ public class ViewFeed {
         for (TopicPartition partition : records.partitions()) {
             reached.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
         }
+        AtomicBoolean whoIsWhoChanged = new AtomicBoolean();
         store.pool().withTransaction(connection -> {
             // sent together, pipelined on the connection and executed in this order; every change is
             // kept only if newer, so the records' own order within the batch decides nothing anyway
@@ -144,6 +149,7 @@ public class ViewFeed {
                 CloudEvent event = readable(record);
                 if (event != null) {
                     changes.add(updates.apply(connection, event, holdingsChanged));
+                    whoIsWhoChanged.compareAndSet(false, ViewUpdates.changesWhoIsWho(event.type()));
                 }
             }
             for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : reached.entrySet()) {
@@ -155,6 +161,10 @@ public class ViewFeed {
                     .invoke(() -> stale.addAll(holdingsChanged));
         }).await().atMost(BATCH_TIMEOUT);
         store.refreshStale(stale).await().atMost(BATCH_TIMEOUT);
+        if (whoIsWhoChanged.get()) {
+            // once committed: a subject cached as an erased or merged-away customer resolves afresh
+            directory.forgetAll().await().atMost(BATCH_TIMEOUT);
+        }
     }
 
     private CloudEvent readable(ConsumerRecord<String, String> record) {

@@ -6,6 +6,7 @@ import dev.omnichannel.shared.events.inventory.OrderEvent;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,11 +67,11 @@ public final class ViewParts {
         static HeldReservation of(ReservationEvent event) {
             return new HeldReservation(event.reservationId(), event.status(), event.holdType(), event.storeId(),
                     event.lines() == null ? List.of()
-                            : event.lines().stream().map(l -> new Line(l.sku(), l.quantity(), l.unitPrice())).toList(),
+                            : event.lines().stream().map(l -> new Line(l.sku(), l.quantity(), money(l.unitPrice()))).toList(),
                     event.pickupCode(), event.expiresAt(),
                     event.pickupWindow() == null ? null
                             : new PickupWindow(event.pickupWindow().from(), event.pickupWindow().to()),
-                    event.channel(), event.total(), event.currency(), event.createdAt());
+                    event.channel(), money(event.total()), event.currency(), event.createdAt());
         }
     }
 
@@ -85,8 +86,16 @@ public final class ViewParts {
             return new HeldOrder(event.orderId(), event.status(), event.deliverToStoreId(),
                     event.allocations() == null ? List.of()
                             : event.allocations().stream().map(a -> new Allocation(a.storeId(), a.sku(), a.quantity())).toList(),
-                    event.total(), event.currency(), event.channel(), event.createdAt());
+                    money(event.total()), event.currency(), event.channel(), event.createdAt());
         }
+    }
+
+    /**
+     * An amount as the view shows it, to the cent: the same whether it came from an event (249.00) or
+     * from a service's answer read on the write's path (249.0), so a rebuilt model gives the same views.
+     */
+    static BigDecimal money(BigDecimal amount) {
+        return amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
     }
 
     /** The conversation's summary and the in-app inbox. */

@@ -55,6 +55,11 @@ public class ViewUpdates {
 
     // ---------------------------------------------------------------- events
 
+    /** Whether events of this type may change which customer a token's subject is (erasure, merge, undo). */
+    public static boolean changesWhoIsWho(String type) {
+        return CustomerErased.TYPE.equals(type) || CustomerMerged.TYPE.equals(type) || CustomerMergeUndone.TYPE.equals(type);
+    }
+
     /**
      * Applies an event of customer.events, inventory.fulfilment or messaging.events (other types
      * change nothing), in the caller's transaction; the customers whose reservations or orders
