@@ -50,7 +50,7 @@ class ViewMetrics {
         PARTS.forEach((part, of) -> {
             Instant at = of.apply(asOf);
             if (at != null) {
-                partAges.get(part).record(Duration.between(at, now).isNegative() ? Duration.ZERO : Duration.between(at, now));
+                partAges.get(part).record(Duration.between(at, now.isBefore(at) ? at : now));
             }
         });
     }
