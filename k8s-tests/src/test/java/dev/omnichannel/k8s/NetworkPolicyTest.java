@@ -16,9 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Who may talk to whom, evaluated over every pod of each overlay: default deny; only the gateway
- * is reachable from outside; the services accept only the gateway; each service reaches only its
- * database, Kafka and Keycloak (messaging also SMTP and HTTPS providers, the gateway also the
- * three services), and the tracing collector where there is one; a database accepts only its own service (the gateway's holds its view model).
+ * is reachable from outside; the services accept only the gateway (customer-service also
+ * messaging-service, which asks it for personal data keys); each service reaches only its
+ * database, Kafka and Keycloak (messaging also SMTP, HTTPS providers and customer-service, the
+ * gateway also the three services), and the tracing collector where there is one; a database
+ * accepts only its own service (the gateway's holds its view model).
  */
 class NetworkPolicyTest {
 
@@ -75,13 +77,13 @@ class NetworkPolicyTest {
 
     @ParameterizedTest
     @MethodSource("overlays")
-    void the_services_accept_calls_from_the_gateway_only(String name) {
+    void the_services_accept_calls_from_the_gateway_only_and_customer_service_from_messaging(String name) {
         NetworkModel model = new NetworkModel(Overlay.of(name));
         List<String> wrong = new ArrayList<>();
         for (String service : Repository.CALLED_SERVICES) {
             Endpoint target = model.pod(service);
             for (Endpoint caller : model.pods.values()) {
-                boolean expected = caller.name().equals("gateway");
+                boolean expected = caller.name().equals("gateway") || keysOfCustomerService(caller.name(), service);
                 if (caller != target && model.allowed(caller, target, Repository.port(service)) != expected) {
                     wrong.add(caller + " -> " + service + (expected ? " refused" : " allowed"));
                 }
@@ -167,10 +169,18 @@ class NetworkPolicyTest {
         if (service.equals("gateway") && Repository.CALLED_SERVICES.contains(app) && port == Repository.port(app)) {
             return true;
         }
+        if (keysOfCustomerService(service, app) && port == Repository.port(app)) {
+            return true;
+        }
         if (service.equals("messaging-service") && app.equals("greenmail") && port == 3025) {
             return true;
         }
         return port == 5432 && "true".equals(target.labels().get("database.omnichannel.dev/" + Repository.database(service)));
+    }
+
+    /** messaging-service opens customer-service's sealed snapshots with keys it asks customer-service for. */
+    private static boolean keysOfCustomerService(String caller, String service) {
+        return caller.equals("messaging-service") && service.equals("customer-service");
     }
 
     /**

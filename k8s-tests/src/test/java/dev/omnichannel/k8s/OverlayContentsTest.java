@@ -108,7 +108,7 @@ class OverlayContentsTest {
         List<String> missing = needed.stream().filter(secret -> !readme.contains("`" + secret + "`")).toList();
         assertEquals(List.of(), missing, "secrets of prod not documented in k8s/README.md");
         assertTrue(needed.containsAll(Set.of("customer-db", "inventory-db", "messaging-db", "gateway-db", "keycloak-db", "gateway-oidc-client",
-                "kiosk-oidc-client", "messaging-providers")), "prod secrets " + needed);
+                "kiosk-oidc-client", "messaging-oidc-client", "messaging-providers")), "prod secrets " + needed);
     }
 
     @ParameterizedTest

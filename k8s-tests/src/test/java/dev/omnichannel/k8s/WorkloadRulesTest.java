@@ -115,7 +115,9 @@ class WorkloadRulesTest {
                 assertEquals(Set.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"), secretRefs(container, "gateway-oidc-client"));
             }
             if (service.equals("messaging-service")) {
-                required.addAll(Set.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT"));
+                required.addAll(Set.of("QUARKUS_MAILER_HOST", "QUARKUS_MAILER_PORT", "QUARKUS_REST_CLIENT_CUSTOMER_URL",
+                        "QUARKUS_OIDC_CLIENT_AUTH_SERVER_URL"));
+                assertEquals(Set.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET"), secretRefs(container, "messaging-oidc-client"));
             }
             Set<String> missing = new TreeSet<>(required);
             missing.removeAll(config.keySet());

@@ -8,14 +8,22 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnichannel.customer.support.Database;
 import dev.omnichannel.customer.support.Events;
+import dev.omnichannel.customer.support.PersonalData;
 import dev.omnichannel.customer.support.Service;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.interaction.InteractionRecorded;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
+import dev.omnichannel.shared.personal.PersonalDataSeal;
 import dev.omnichannel.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -27,6 +35,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -142,6 +151,43 @@ class ErasureTest {
         asGateway().get("/customers/{id}/export", person.id()).then().statusCode(404);
         asGateway().delete("/customers/{id}", person.id()).then().statusCode(404);
         asGateway().post("/merges/{id}/undo", person.mergeId()).then().statusCode(409);
+    }
+
+    @Test
+    void snapshots_travel_with_their_personal_data_sealed_and_the_erasure_leaves_it_unreadable() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Sealed Sam " + tag;
+        String email = "sealed-" + tag + "@example.com";
+        String phone = Service.uniquePhone();
+        try (TopicProbe topic = TopicProbe.open(Topics.CUSTOMER_EVENTS)) {
+            String id = Service.newCustomer(name);
+            Service.link(id, "email", email, null);
+            Service.link(id, "phone", phone, null);
+            TopicProbe.Received snapshot = topic.await(r -> id.equals(r.key()) && r.type().equals("customer.profile-changed")
+                    && PersonalData.opened(r).path("phones").size() == 1);
+
+            String onTheTopic = snapshot.event().toString();
+            for (String datum : List.of(name, email, phone)) {
+                assertFalse(onTheTopic.contains(datum), "in clear on the topic: " + datum);
+            }
+            assertTrue(snapshot.data().path("emails").isMissingNode(), "the personal fields are inside the seal only");
+            JsonNode opened = PersonalData.opened(snapshot);
+            assertEquals(name, opened.path("displayName").asText());
+            assertEquals(email, opened.path("emails").get(0).asText());
+            assertEquals(phone, opened.path("phones").get(0).asText());
+            assertEquals(id, opened.path("customerId").asText(), "ids and the rest stay readable");
+            byte[] key = PersonalData.keyOf(id).orElseThrow();
+            assertThrows(IllegalArgumentException.class, () -> PersonalDataSeal.open(new ObjectMapper(),
+                    (ObjectNode) snapshot.data(), Optional.of(key), Service.newCustomer("Other " + tag)),
+                    "a sealed value opens for its own customer only");
+
+            asGateway().delete("/customers/{id}", id).then().statusCode(204);
+            assertTrue(PersonalData.keyOf(id).isEmpty(), "the key is destroyed with the profile");
+            JsonNode afterErasure = PersonalData.opened(snapshot);
+            assertTrue(afterErasure.path("emails").isMissingNode() && afterErasure.path("displayName").isMissingNode(),
+                    "what was published can no longer be read: " + afterErasure);
+            assertEquals(0, Database.count(pool, "SELECT count(*) FROM personal_data_key WHERE customer_id = $1", id));
+        }
     }
 
     @Test

@@ -25,27 +25,43 @@ public final class KeycloakUsers {
     /** A customer {@code username} with password {@code demo} and a verified {@code <username>@example.com}. */
     public static void ensureCustomers(List<String> usernames) {
         String admin = adminToken();
-        Map<?, ?> customerRole = given().auth().oauth2(admin).get(REALM + "/roles/customer")
-                .then().statusCode(200).extract().as(Map.class);
+        Map<?, ?> customerRole = customerRole(admin);
         for (String username : usernames) {
-            List<?> found = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
-                    .get(USERS).then().statusCode(200).extract().as(List.class);
-            if (found.isEmpty()) {
-                given().auth().oauth2(admin).contentType(ContentType.JSON)
-                        .body(Map.of("username", username, "enabled", true, "emailVerified", true,
-                                "firstName", "E2e", "lastName", username, "email", username + "@example.com",
-                                "requiredActions", List.of(),
-                                "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))
-                        .post(USERS)
-                        .then().statusCode(201);
-                found = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
-                        .get(USERS).then().statusCode(200).extract().as(List.class);
-            }
-            String id = (String) ((Map<?, ?>) found.getFirst()).get("id");
-            given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(customerRole))
-                    .post(USERS + "/{id}/role-mappings/realm", id)
-                    .then().statusCode(204);
+            ensure(admin, customerRole, username, "E2e", username);
         }
+    }
+
+    /**
+     * A customer {@code username} with password {@code demo}, a verified {@code <username>@example.com} and
+     * this name: the profile made at its first sign-in is called {@code "<firstName> <lastName>"}.
+     */
+    public static void ensureCustomer(String username, String firstName, String lastName) {
+        String admin = adminToken();
+        ensure(admin, customerRole(admin), username, firstName, lastName);
+    }
+
+    private static void ensure(String admin, Map<?, ?> customerRole, String username, String firstName, String lastName) {
+        List<?> found = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get(USERS).then().statusCode(200).extract().as(List.class);
+        if (found.isEmpty()) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("username", username, "enabled", true, "emailVerified", true,
+                            "firstName", firstName, "lastName", lastName, "email", username + "@example.com",
+                            "requiredActions", List.of(),
+                            "credentials", List.of(Map.of("type", "password", "value", "demo", "temporary", false))))
+                    .post(USERS)
+                    .then().statusCode(201);
+            found = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                    .get(USERS).then().statusCode(200).extract().as(List.class);
+        }
+        String id = (String) ((Map<?, ?>) found.getFirst()).get("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(List.of(customerRole))
+                .post(USERS + "/{id}/role-mappings/realm", id)
+                .then().statusCode(204);
+    }
+
+    private static Map<?, ?> customerRole(String admin) {
+        return given().auth().oauth2(admin).get(REALM + "/roles/customer").then().statusCode(200).extract().as(Map.class);
     }
 
     private static String adminToken() {

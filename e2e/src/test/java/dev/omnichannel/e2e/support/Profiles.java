@@ -39,6 +39,15 @@ public final class Profiles {
         }, () -> customer.api().body(Map.of("quietHours", quietHours)).patch("/me/preferences").then().statusCode(200));
     }
 
+    /** {@code email}, {@code sms}, {@code push} or {@code whatsapp}: the channel messaging tells the customer on. */
+    public static void setPreferredChannel(Caller customer, String channel) {
+        if (channel.equals(profile(customer).getString("preferences.preferredChannel"))) {
+            return;
+        }
+        changeAndAwait(customer, snapshot -> channel.equals(snapshot.path("preferences").path("preferredChannel").asText()),
+                () -> customer.api().body(Map.of("preferredChannel", channel)).patch("/me/preferences").then().statusCode(200));
+    }
+
     private static JsonPath profile(Caller customer) {
         return customer.api().get("/me").then().statusCode(200).extract().jsonPath();
     }

@@ -2,19 +2,32 @@ package dev.omnichannel.gateway.customer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnichannel.gateway.client.Json;
+import dev.omnichannel.gateway.client.ServiceProblemException;
 import dev.omnichannel.gateway.client.customer.CustomerClient;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
+import dev.omnichannel.gateway.client.keycloak.KeycloakAccounts;
 import dev.omnichannel.gateway.client.messaging.MessagingClient;
 import dev.omnichannel.gateway.security.Caller;
 import dev.omnichannel.gateway.security.CustomerDirectory;
 import dev.omnichannel.gateway.view.model.ViewUpdates;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 
-/** A customer's data as a whole: the export gathers it from every service; the erasure starts at customer-service. */
+/**
+ * A customer's data as a whole: the export gathers it from every service; the erasure starts at
+ * customer-service and ends with the customer's Keycloak accounts.
+ */
 @ApplicationScoped
 public class CustomerAccount {
+
+    /** The largest page inventory-service answers. */
+    static final int EXPORT_PAGE_SIZE = 100;
 
     private final CustomerClient customers;
     private final InventoryClient inventory;
@@ -22,10 +35,12 @@ public class CustomerAccount {
     private final CustomerDirectory directory;
     private final ObjectMapper json;
     private final ViewUpdates views;
+    private final KeycloakAccounts accounts;
 
     public CustomerAccount(CustomerClient customers, InventoryClient inventory, MessagingClient messaging,
-            CustomerDirectory directory, ObjectMapper json, ViewUpdates views) {
+            CustomerDirectory directory, ObjectMapper json, ViewUpdates views, KeycloakAccounts accounts) {
         this.views = views;
+        this.accounts = accounts;
         this.customers = customers;
         this.inventory = inventory;
         this.messaging = messaging;
@@ -33,24 +48,66 @@ public class CustomerAccount {
         this.json = json;
     }
 
-    /** The profile service's export, with reservations, orders, conversations and notifications beside it. */
+    /** The profile service's export, with reservations, orders, reviews, conversations and notifications beside it. */
     public Uni<JsonNode> export(String customerId) {
         return Uni.combine().all().unis(customers.export(customerId), inventory.reservationsOf(customerId, null),
-                inventory.ordersOf(customerId), messaging.conversationsOf(customerId), messaging.notifications(customerId))
-                .with((profile, reservations, orders, conversations, notifications) -> {
+                inventory.ordersOf(customerId), reviewsOf(customerId), messaging.conversationsOf(customerId),
+                messaging.notifications(customerId))
+                .with((profile, reservations, orders, reviews, conversations, notifications) -> {
                     ObjectNode export = json.createObjectNode();
                     export.set("customer", profile);
                     export.set("reservations", reservations);
                     export.set("orders", orders);
+                    export.set("reviews", reviews);
                     export.set("conversations", conversations);
                     export.set("notifications", notifications);
                     return export;
                 });
     }
 
+    /** {@code {"items":[…]}}: every review the customer wrote, hidden ones too, read page by page. */
+    private Uni<JsonNode> reviewsOf(String customerId) {
+        return reviewPages(customerId, 0, json.createArrayNode())
+                .map(items -> json.createObjectNode().set("items", items));
+    }
+
+    private Uni<ArrayNode> reviewPages(String customerId, int page, ArrayNode gathered) {
+        return inventory.reviewsOf(customerId, page, EXPORT_PAGE_SIZE).chain(answer -> {
+            List<JsonNode> items = Json.items(answer);
+            gathered.addAll(items);
+            return items.size() < EXPORT_PAGE_SIZE ? Uni.createFrom().item(gathered)
+                    : reviewPages(customerId, page + 1, gathered);
+        });
+    }
+
+    /**
+     * Erases the customer in every service (customer-service tells the others) and deletes the
+     * Keycloak accounts they sign in with: their profile's OIDC subjects, and the caller's own, which
+     * is all a retry still knows once the profile is gone.
+     */
     public Uni<Void> erase(String customerId, Caller caller, String idempotencyKey) {
-        return customers.erase(customerId, idempotencyKey)
-                .chain(() -> views.erased(customerId))
-                .chain(() -> directory.forget(caller.subject()));
+        return signInSubjects(customerId, caller)
+                .call(subjects -> customers.erase(customerId, idempotencyKey))
+                .call(() -> views.erased(customerId))
+                .call(() -> directory.forget(caller.subject()))
+                .chain(accounts::delete);
+    }
+
+    private Uni<Set<String>> signInSubjects(String customerId, Caller caller) {
+        Set<String> subjects = new LinkedHashSet<>();
+        if (caller.subject() != null && caller.isCustomer()) {
+            subjects.add(caller.subject());
+        }
+        return customers.profile(customerId)
+                .map(profile -> {
+                    for (JsonNode identity : profile.path("identities")) {
+                        if ("oidc".equals(identity.path("type").asText())) {
+                            subjects.add(identity.path("value").asText());
+                        }
+                    }
+                    return subjects;
+                })
+                .onFailure(e -> e instanceof ServiceProblemException problem && problem.status() == 404)
+                .recoverWithItem(subjects);
     }
 }

@@ -44,6 +44,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -136,13 +138,30 @@ class CustomerRoutesTest {
                 "{\"items\":[{\"id\":\"c-1\"}]}")));
         Services.messaging().stubFor(get(urlEqualTo("/customers/" + ALICE + "/notifications")).willReturn(json(200,
                 "{\"items\":[]}")));
+        // every review, however many pages (inventory answers 100 at most)
+        Services.inventory().stubFor(get(urlEqualTo("/reviews?customerId=" + ALICE + "&page=0&size=100")).willReturn(json(200,
+                reviews(0, 100, 101))));
+        Services.inventory().stubFor(get(urlEqualTo("/reviews?customerId=" + ALICE + "&page=1&size=100")).willReturn(json(200,
+                reviews(100, 1, 101))));
 
         given().auth().oauth2(Tokens.storefront("alice"))
                 .get("/api/v1/me/export")
                 .then().statusCode(200)
                 .body("customer.id", equalTo(ALICE))
                 .body("reservations.items[0].id", equalTo("r-1"))
+                .body("reviews.items.size()", equalTo(101))
+                .body("reviews.items[0].id", equalTo("rv-0"))
+                .body("reviews.items[100].id", equalTo("rv-100"))
+                .body("reviews.items[100].text", equalTo("review 100"))
                 .body("conversations.items[0].id", equalTo("c-1"));
+    }
+
+    /** A page of inventory's {@code GET /reviews?customerId=}: {@code count} reviews from number {@code first}. */
+    private static String reviews(int first, int count, int total) {
+        return "{\"items\":[" + IntStream.range(first, first + count)
+                .mapToObj(n -> "{\"id\":\"rv-%d\",\"sku\":\"TENT-2P\",\"customerId\":\"%s\",\"rating\":4,\"text\":\"review %d\"}"
+                        .formatted(n, ALICE, n))
+                .collect(Collectors.joining(",")) + "],\"page\":" + first / 100 + ",\"size\":100,\"total\":" + total + "}";
     }
 
     @Test
@@ -157,6 +176,8 @@ class CustomerRoutesTest {
         directory.forget(BOB_SUBJECT).await().indefinitely();
         Services.customer().stubFor(get(urlEqualTo("/customers/" + erased)).willReturn(json(200, "{\"id\":\"" + erased + "\"}")));
         Services.customer().stubFor(delete(urlEqualTo("/customers/" + erased)).willReturn(WireMock.aResponse().withStatus(204)));
+        Services.customer().stubFor(delete(urlEqualTo(GatewayTestStack.KEYCLOAK_ADMIN + "/users/" + BOB_SUBJECT))
+                .willReturn(WireMock.aResponse().withStatus(204)));
         given().auth().oauth2(Tokens.storefront("bob")).get("/api/v1/me").then().statusCode(200).body("id", equalTo(erased));
         Services.customer().resetRequests();
 
@@ -165,6 +186,7 @@ class CustomerRoutesTest {
         given().auth().oauth2(Tokens.storefront("bob")).get("/api/v1/me").then().statusCode(200).body("id", equalTo(BOB));
 
         Services.customer().verify(1, deleteRequestedFor(urlEqualTo("/customers/" + erased)));
+        Services.customer().verify(1, deleteRequestedFor(urlEqualTo(GatewayTestStack.KEYCLOAK_ADMIN + "/users/" + BOB_SUBJECT)));
         Services.customer().verify(1, postRequestedFor(urlEqualTo("/customers/resolve")));
     }
 

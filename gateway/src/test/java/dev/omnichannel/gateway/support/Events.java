@@ -1,8 +1,11 @@
 package dev.omnichannel.gateway.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.EventData;
+import dev.omnichannel.shared.personal.PersonalDataSeal;
+import dev.omnichannel.shared.personal.PersonalFields;
 import dev.omnichannel.testing.LocalStack;
 import java.util.Map;
 import java.util.Properties;
@@ -26,6 +29,18 @@ public final class Events {
             CloudEvent event = CloudEvent.of(JSON, "urn:omnichannel:test", key, data);
             PRODUCER.send(new ProducerRecord<>(topic, key, JSON.writeValueAsString(event))).get();
             return event;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot publish " + data.eventType() + " on " + topic, e);
+        }
+    }
+
+    /** Publishes as the service {@code service} does, the event's personal fields sealed under {@code key}. */
+    public static void publishSealed(String topic, String service, String customerId, EventData data, byte[] key) {
+        try {
+            CloudEvent event = CloudEvent.of(JSON, "urn:omnichannel:" + service, customerId, data);
+            CloudEvent sealed = event.withData(PersonalDataSeal.seal(JSON, (ObjectNode) event.data(),
+                    PersonalFields.of(event.type()), key, customerId));
+            PRODUCER.send(new ProducerRecord<>(topic, customerId, JSON.writeValueAsString(sealed))).get();
         } catch (Exception e) {
             throw new IllegalStateException("cannot publish " + data.eventType() + " on " + topic, e);
         }

@@ -31,6 +31,9 @@ public class GatewayTestStack implements QuarkusTestResourceLifecycleManager {
     public static final String FULFILMENT_TOPIC = RUN + "inventory.fulfilment";
     public static final String MESSAGING_TOPIC = RUN + "messaging.events";
 
+    /** Keycloak's admin API is stubbed beside customer-service's, under this path: tests delete no real account. */
+    public static final String KEYCLOAK_ADMIN = "/keycloak-admin/realms/omnichannel";
+
     static WireMockServer customer;
     static WireMockServer inventory;
     static WireMockServer messaging;
@@ -45,6 +48,7 @@ public class GatewayTestStack implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.customer.url", customer.baseUrl(),
                 "quarkus.rest-client.inventory.url", inventory.baseUrl(),
                 "quarkus.rest-client.messaging.url", messaging.baseUrl(),
+                "quarkus.rest-client.keycloak-admin.url", customer.baseUrl() + KEYCLOAK_ADMIN,
                 "omni.feeds.stock-topic", STOCK_TOPIC,
                 "omni.feeds.catalog-topic", CATALOG_TOPIC,
                 "omni.feeds.customer-topic", CUSTOMER_TOPIC,

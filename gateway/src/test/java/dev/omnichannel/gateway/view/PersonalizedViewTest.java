@@ -16,9 +16,11 @@ import static dev.omnichannel.gateway.support.Services.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -42,6 +44,7 @@ import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import dev.omnichannel.shared.events.inventory.PromotionKind;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
+import dev.omnichannel.shared.personal.PersonalDataSeal;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -51,6 +54,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -266,6 +270,50 @@ class PersonalizedViewTest {
         viewOnceItHolds(Tokens.storefront("alice"), v -> v.getList("customer.segments").contains("after"));
         assertThat("nothing of them is kept", store.viewOf(erased, null).await().atMost(Duration.ofSeconds(5)),
                 nullValue());
+    }
+
+    @Test
+    void profiles_and_message_summaries_published_sealed_are_opened_with_their_customers_keys() {
+        String sealed = UUID.randomUUID().toString();
+        String erased = UUID.randomUUID().toString();
+        byte[] customerKey = PersonalDataSeal.newKey();
+        byte[] messagingKey = PersonalDataSeal.newKey();
+        Services.customer().stubFor(get(urlEqualTo("/internal/personal-data-keys/" + sealed))
+                .willReturn(json(200, keyAnswer(sealed, customerKey))));
+        Services.messaging().stubFor(get(urlEqualTo("/internal/personal-data-keys/" + sealed))
+                .willReturn(json(200, keyAnswer(sealed, messagingKey))));
+        Services.customer().stubFor(get(urlEqualTo("/internal/personal-data-keys/" + erased))
+                .willReturn(json(404, "{\"status\":404,\"title\":\"Not Found\"}")));
+
+        Events.publishSealed(GatewayTestStack.CUSTOMER_TOPIC, "customer-service", sealed, profileOf(sealed, "Sam Sealed"),
+                customerKey);
+        Events.publishSealed(GatewayTestStack.MESSAGING_TOPIC, "messaging-service", sealed, new MessagingSummaryChanged(sealed,
+                1, List.of(new MessagingSummaryChanged.Message(UUID.randomUUID().toString(), "web", "staff",
+                        "Your jacket is ready", Instant.now())), new MessagingSummaryChanged.Inbox(1, 1), 1), messagingKey);
+        // erased before its events were read: they are applied without what they sealed
+        Events.publishSealed(GatewayTestStack.CUSTOMER_TOPIC, "customer-service", erased, profileOf(erased, "Gone Gwen"),
+                PersonalDataSeal.newKey());
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            ViewStore.StoredView view = store.viewOf(sealed, null).await().atMost(Duration.ofSeconds(5));
+            return view != null && view.profile().contains("Sam Sealed") && view.conversation() != null
+                    && view.conversation().contains("Your jacket is ready");
+        });
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> store.viewOf(erased, null).await().atMost(Duration.ofSeconds(5)) != null);
+        ViewStore.StoredView withoutKey = store.viewOf(erased, null).await().atMost(Duration.ofSeconds(5));
+        assertThat(withoutKey.profile(), not(containsString("Gone Gwen")));
+        assertThat("the rest of the event is applied", withoutKey.cart(), containsString(SHOE));
+    }
+
+    private static String keyAnswer(String customerId, byte[] key) {
+        return "{\"customerId\":\"" + customerId + "\",\"key\":\"" + Base64.getEncoder().encodeToString(key) + "\"}";
+    }
+
+    private static CustomerSnapshot profileOf(String customerId, String name) {
+        return new CustomerSnapshot(customerId, name, List.of(name.replace(' ', '.') + "@example.com"), List.of("+33612345678"),
+                List.of(), List.of(), new CustomerSnapshot.Preferences(null, "paris-louvre", "fr", null, null), Map.of(),
+                List.of(), 1, List.of(), List.of(line(SHOE, 1)), List.of());
     }
 
     private static Response view(String token) {

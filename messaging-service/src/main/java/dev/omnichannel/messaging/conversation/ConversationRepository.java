@@ -96,6 +96,17 @@ public class ConversationRepository implements PanacheRepositoryBase<Conversatio
                         conversation.id, conversation.customerReadAt);
     }
 
+    /** Forgets the answers kept for Idempotency-Key retries of conversation writes that show a message of these threads. */
+    public Uni<Void> forgetAnswersShowing(List<UUID> conversationIds) {
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                DELETE FROM idempotency_record r WHERE r.scope LIKE 'conversation:%' AND EXISTS (
+                  SELECT 1 FROM conversation_message m
+                  WHERE m.conversation_id = ANY(CAST(string_to_array(?1, ',') AS uuid[])) AND strpos(r.response, m.id::text) > 0)""")
+                .setParameter(1, String.join(",", conversationIds.stream().map(UUID::toString).toList()))
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
     /** Moves every message of {@code from} into {@code into} and removes {@code from}. */
     public Uni<Void> fold(ConversationEntity from, ConversationEntity into) {
         if (from.lastMessageAt.isAfter(into.lastMessageAt)) {

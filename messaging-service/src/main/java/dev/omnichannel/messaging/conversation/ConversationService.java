@@ -26,6 +26,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One conversation per customer and topic, whatever the channel: inbound e-mail, SMS, WhatsApp and
@@ -241,14 +242,19 @@ public class ConversationService {
         return a.isAfter(b) ? a : b;
     }
 
-    /** {@code customer.erased}: their threads go, and the provisional ones of their addresses. */
+    /**
+     * {@code customer.erased}: their threads go, and the provisional ones of their addresses, with the
+     * answers kept for Idempotency-Key retries that show any of their messages.
+     */
     public Uni<Void> erase(String customerId, List<SenderAddress> addresses) {
+        List<String> provisional = addresses.stream().map(SenderAddress::key).toList();
         return splits.forget(customerId)
-                .chain(() -> repository.delete("customerId", customerId))
-                .chain(() -> addresses.isEmpty() ? Uni.createFrom().item(0L)
-                        : repository.delete("customerId is null and provisionalAddress in ?1",
-                                addresses.stream().map(SenderAddress::key).toList()))
-                .replaceWithVoid();
+                .chain(() -> repository.ofCustomer(customerId))
+                .chain(own -> provisional.isEmpty() ? Uni.createFrom().item(own)
+                        : repository.provisionalOf(provisional).map(theirs -> Stream.concat(own.stream(), theirs.stream()).toList()))
+                .map(threads -> threads.stream().map(thread -> thread.id).toList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
+                        : repository.forgetAnswersShowing(ids).chain(() -> repository.delete("id in ?1", ids)).replaceWithVoid());
     }
 
     private Uni<Void> moveTo(ConversationEntity thread, String customerId) {

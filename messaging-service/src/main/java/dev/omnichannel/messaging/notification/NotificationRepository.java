@@ -70,11 +70,17 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
                 .replaceWithVoid());
     }
 
-    /** Erasure: pending messages are dropped; sent ones keep their counts but lose content and addresses. */
+    /**
+     * Erasure: pending messages are dropped; sent ones keep their counts but lose content and addresses,
+     * and the tracked links of what they said (an open or a click of them no longer records anything).
+     */
     public Uni<Void> erase(String customerId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
                 "DELETE FROM notification WHERE customer_id = ?1 AND status IN ('queued', 'sending')")
                 .setParameter(1, customerId).executeUpdate()
+                .chain(() -> session.createNativeQuery(
+                        "DELETE FROM tracked_link WHERE notification_id IN (SELECT id FROM notification WHERE customer_id = ?1)")
+                        .setParameter(1, customerId).executeUpdate())
                 .chain(() -> session.createNativeQuery("""
                         UPDATE notification SET data = '{}', address = NULL, title = NULL, body = NULL, link = NULL,
                         last_error = NULL WHERE customer_id = ?1""")

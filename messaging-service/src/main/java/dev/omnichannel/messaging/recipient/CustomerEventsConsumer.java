@@ -7,12 +7,14 @@ import dev.omnichannel.messaging.conversation.ConversationService;
 import dev.omnichannel.messaging.notification.NotificationRepository;
 import dev.omnichannel.messaging.summary.CustomerSummaries;
 import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
+import dev.omnichannel.shared.data.personal.PersonalDataKeys;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.customer.ConsentChanged;
 import dev.omnichannel.shared.events.customer.CustomerErased;
 import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
 import dev.omnichannel.shared.events.customer.CustomerMerged;
 import dev.omnichannel.shared.events.customer.CustomerSnapshot;
+import dev.omnichannel.shared.personal.SealedEventOpener;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -22,7 +24,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * {@code customer.events}: the recipients read model and what follows a customer — a snapshot
  * reveals who wrote from an address (their provisional threads join them), a merge moves the
  * duplicate's threads, inbox, alerts and history to the survivor (an undo gives the threads back),
- * an erasure removes their personal data.
+ * an erasure removes their personal data. Snapshots carry their personal fields sealed with
+ * customer-service's key of the customer: they are opened first (the key is asked of
+ * customer-service), outside the transaction.
  */
 @ApplicationScoped
 public class CustomerEventsConsumer {
@@ -38,10 +42,12 @@ public class CustomerEventsConsumer {
     private final Conversions conversions;
     private final CustomerSummaries summaries;
     private final ObjectMapper mapper;
+    private final SealedEventOpener opener;
+    private final PersonalDataKeys keys;
 
     CustomerEventsConsumer(IdempotentConsumer consumer, RecipientService recipients, ConversationService conversations,
             NotificationRepository notifications, AlertRepository alerts, Conversions conversions, CustomerSummaries summaries,
-            ObjectMapper mapper) {
+            ObjectMapper mapper, SealedEventOpener opener, PersonalDataKeys keys) {
         this.consumer = consumer;
         this.recipients = recipients;
         this.conversations = conversations;
@@ -50,13 +56,15 @@ public class CustomerEventsConsumer {
         this.conversions = conversions;
         this.summaries = summaries;
         this.mapper = mapper;
+        this.opener = opener;
+        this.keys = keys;
     }
 
     @Incoming("customer-events")
     public Uni<Void> consume(String record) {
         CloudEvent event = consumer.parse(record);
         return switch (event.type()) {
-            case CustomerSnapshot.TYPE -> consumer.handleOnce(CONSUMER, event, this::onSnapshot);
+            case CustomerSnapshot.TYPE -> opener.open(event).chain(opened -> consumer.handleOnce(CONSUMER, opened, this::onSnapshot));
             case ConsentChanged.TYPE -> consumer.handleOnce(CONSUMER, event, this::onConsent);
             case CustomerMerged.TYPE -> consumer.handleOnce(CONSUMER, event, this::onMerged);
             case CustomerMergeUndone.TYPE -> consumer.handleOnce(CONSUMER, event, this::onMergeUndone);
@@ -126,6 +134,9 @@ public class CustomerEventsConsumer {
                         recipient.map(r -> r.addresses().all()).orElse(List.of())))
                 .chain(() -> notifications.erase(customerId))
                 .chain(() -> alerts.erase(customerId))
-                .chain(() -> recipients.erase(customerId));
+                .chain(() -> recipients.erase(customerId))
+                // the summaries messaging published of them (their last messages) can no longer be read
+                .chain(() -> keys.destroy(List.of(customerId)))
+                .invoke(() -> opener.forget(customerId));
     }
 }

@@ -19,10 +19,11 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * The recipients read model, kept from {@code customer.events} only (messaging never calls
- * customer-service): the newest snapshot of each customer wins, merged-away ids point to their
- * survivor, erased customers keep a tombstone without personal data. Methods run in the caller's
- * transaction.
+ * The recipients read model, kept from {@code customer.events} only (messaging asks customer-service
+ * for nothing but the keys that open the snapshots' personal fields): the newest snapshot of each
+ * customer wins, merged-away ids point to their survivor (their newest snapshot kept aside, opened,
+ * until an undo or an erasure), erased customers keep a tombstone without personal data. Methods run
+ * in the caller's transaction.
  */
 @ApplicationScoped
 public class RecipientService {

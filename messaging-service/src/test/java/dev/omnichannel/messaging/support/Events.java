@@ -1,11 +1,14 @@
 package dev.omnichannel.messaging.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.EventData;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.customer.CustomerSnapshot;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
+import dev.omnichannel.shared.personal.PersonalDataSeal;
+import dev.omnichannel.shared.personal.PersonalFields;
 import dev.omnichannel.testing.LocalStack;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -54,6 +57,16 @@ public final class Events {
         CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), snapshot.eventType(),
                 "urn:omnichannel:test", Instant.now(), snapshot.customerId(), CloudEvent.CONTENT_TYPE,
                 mapper.valueToTree(snapshot), null);
+        publish(mapper, Topics.CUSTOMER_EVENTS, event);
+        return event;
+    }
+
+    /** A snapshot as customer-service publishes it: its personal fields sealed with its key of the customer. */
+    public static CloudEvent publishSealedSnapshot(ObjectMapper mapper, CustomerSnapshot snapshot, byte[] key) {
+        ObjectNode sealed = PersonalDataSeal.seal(mapper, mapper.valueToTree(snapshot), PersonalFields.of(CustomerSnapshot.TYPE),
+                key, snapshot.customerId());
+        CloudEvent event = new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), snapshot.eventType(),
+                "urn:omnichannel:customer-service", Instant.now(), snapshot.customerId(), CloudEvent.CONTENT_TYPE, sealed, null);
         publish(mapper, Topics.CUSTOMER_EVENTS, event);
         return event;
     }

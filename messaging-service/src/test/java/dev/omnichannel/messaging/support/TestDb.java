@@ -37,6 +37,16 @@ public class TestDb {
                 .until(() -> query("SELECT 1 FROM catalog_name WHERE key = $1 AND name = $2", key, name).size() == 1);
     }
 
+    /** The tables of the service's database with a row holding {@code text} in any column (case ignored). */
+    public List<String> tablesHolding(String text) {
+        return query("""
+                SELECT table_name::text FROM information_schema.tables
+                WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name""").stream()
+                .map(row -> row.getString(0))
+                .filter(table -> !query("SELECT 1 FROM " + table + " t WHERE strpos(lower(t::text), lower($1)) > 0 LIMIT 1", text).isEmpty())
+                .toList();
+    }
+
     /** Waits until a consumer applied an event. */
     public void awaitProcessed(String consumer, String eventId) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))

@@ -56,6 +56,11 @@ public record CloudEvent(
         return new CloudEvent(specversion, id, type, source, time, subject, datacontenttype, data, traceparent);
     }
 
+    /** This event with other data (its personal fields sealed or opened). */
+    public CloudEvent withData(JsonNode data) {
+        return new CloudEvent(specversion, id, type, source, time, subject, datacontenttype, data, traceparent);
+    }
+
     public <T> T dataAs(ObjectMapper mapper, Class<T> type) {
         try {
             return mapper.treeToValue(data, type);

@@ -6,6 +6,7 @@ import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.service.ProfileChanges;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
+import dev.omnichannel.shared.data.personal.PersonalDataKeys;
 import dev.omnichannel.shared.events.customer.CustomerErased;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
 /**
  * GDPR erasure: every personal datum of the customer, and of the profiles merged into it, is
  * deleted; only tombstone ids remain, so references to them (merges, other services' events)
- * still resolve, to "erased". {@code customer.erased} tells every other service to erase too.
+ * still resolve, to "erased". Their personal data keys go too, so the snapshots they published
+ * stay sealed on every topic. {@code customer.erased} tells every other service to erase too.
  */
 @ApplicationScoped
 public class ErasureService {
@@ -31,11 +33,14 @@ public class ErasureService {
     private final CustomerRepository customers;
     private final ProfileChanges changes;
     private final IdempotentRequests idempotent;
+    private final PersonalDataKeys keys;
 
-    ErasureService(CustomerRepository customers, ProfileChanges changes, IdempotentRequests idempotent) {
+    ErasureService(CustomerRepository customers, ProfileChanges changes, IdempotentRequests idempotent,
+            PersonalDataKeys keys) {
         this.customers = customers;
         this.changes = changes;
         this.idempotent = idempotent;
+        this.keys = keys;
     }
 
     public record Erased(UUID customerId, List<UUID> erasedIds) {
@@ -74,6 +79,8 @@ public class ErasureService {
         for (UUID id : ids) {
             steps.add(() -> Sql.update("DELETE FROM idempotency_record WHERE response LIKE ?1", "%" + id + "%"));
         }
+        // the copies on Kafka: every snapshot these profiles ever published was sealed with these keys
+        steps.add(() -> keys.destroy(ids.stream().map(UUID::toString).toList()));
         Instant now = Now.instant();
         customer.displayName = null;
         customer.preferredChannel = null;

@@ -119,6 +119,11 @@ public class CustomerClient {
         return api.timeline(customerId, page, size);
     }
 
+    /** {@code {"key": base64}}; a 404 problem once the customer is erased. */
+    public Uni<JsonNode> personalDataKey(String customerId) {
+        return api.personalDataKey(customerId);
+    }
+
     public Uni<JsonNode> export(String customerId) {
         return api.export(customerId);
     }

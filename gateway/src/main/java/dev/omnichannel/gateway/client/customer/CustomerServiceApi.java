@@ -130,6 +130,10 @@ interface CustomerServiceApi {
     Uni<JsonNode> timeline(@PathParam("id") String id, @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @GET
+    @Path("/internal/personal-data-keys/{id}")
+    Uni<JsonNode> personalDataKey(@PathParam("id") String id);
+
+    @GET
     @Path("/customers/{id}/export")
     Uni<JsonNode> export(@PathParam("id") String id);
 

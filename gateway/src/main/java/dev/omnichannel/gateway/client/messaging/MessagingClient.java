@@ -44,6 +44,11 @@ public class MessagingClient {
     }
 
     /** The first page of the customer's inbox. */
+    /** {@code {"key": base64}}; a 404 problem once the customer is erased. */
+    public Uni<JsonNode> personalDataKey(String customerId) {
+        return api.personalDataKey(customerId);
+    }
+
     public Uni<JsonNode> notifications(String customerId) {
         return api.notifications(customerId, null, null);
     }

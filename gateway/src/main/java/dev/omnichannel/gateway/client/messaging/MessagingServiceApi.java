@@ -39,6 +39,10 @@ interface MessagingServiceApi {
             @HeaderParam(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey);
 
     @GET
+    @Path("/internal/personal-data-keys/{id}")
+    Uni<JsonNode> personalDataKey(@PathParam("id") String customerId);
+
+    @GET
     @Path("/customers/{id}/notifications")
     Uni<JsonNode> notifications(@PathParam("id") String customerId, @QueryParam("page") Integer page,
             @QueryParam("size") Integer size);

@@ -8,6 +8,8 @@ import dev.omnichannel.gateway.security.CustomerDirectory;
 import dev.omnichannel.gateway.view.model.ViewStore;
 import dev.omnichannel.gateway.view.model.ViewUpdates;
 import dev.omnichannel.shared.events.CloudEvent;
+import dev.omnichannel.shared.events.customer.CustomerErased;
+import dev.omnichannel.shared.personal.SealedEventOpener;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.StatusCode;
@@ -28,7 +30,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,7 +47,8 @@ import org.jboss.logging.Logger;
  * reached, so every event is applied once and a replica that takes a partition over resumes
  * exactly where the model is. No stored offset means the beginning of the topic: emptying the
  * model's tables rebuilds it. The offsets are also committed to Kafka afterwards, only so that
- * the group's lag can be watched with Kafka's own tools.
+ * the group's lag can be watched with Kafka's own tools. Sealed personal fields are opened with
+ * their customer's key before the batch is applied ({@link SealedEventKeys}).
  */
 @ApplicationScoped
 public class ViewFeed {
@@ -67,9 +69,11 @@ public class ViewFeed {
     private final ConsumerLoop loop;
     private final Timer delay;
     private final RecordSpans spans;
+    private final SealedEventOpener sealed;
 
     public ViewFeed(ViewStore store, ViewUpdates updates, CustomerDirectory directory, FeedConfig config, ObjectMapper json,
-            MeterRegistry metrics, RecordSpans spans) {
+            MeterRegistry metrics, RecordSpans spans, SealedEventOpener sealed) {
+        this.sealed = sealed;
         this.delay = Timer.builder("gateway.view.feed.delay")
                 .description("From an event's append to Kafka to its change committed in the view model")
                 .publishPercentiles(0.5, 0.99).register(metrics);
@@ -139,18 +143,22 @@ public class ViewFeed {
         for (TopicPartition partition : records.partitions()) {
             reached.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
         }
-        AtomicBoolean whoIsWhoChanged = new AtomicBoolean();
+        List<CloudEvent> readable = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            CloudEvent event = readable(record);
+            if (event != null) {
+                readable.add(event);
+            }
+        }
+        List<CloudEvent> events = sealed.openAll(readable).await().atMost(BATCH_TIMEOUT);
+        boolean whoIsWhoChanged = events.stream().anyMatch(event -> ViewUpdates.changesWhoIsWho(event.type()));
         store.pool().withTransaction(connection -> {
             // sent together, pipelined on the connection and executed in this order; every change is
             // kept only if newer, so the records' own order within the batch decides nothing anyway
             Set<String> holdingsChanged = new HashSet<>();
             List<Uni<Void>> changes = new ArrayList<>();
-            for (ConsumerRecord<String, String> record : records) {
-                CloudEvent event = readable(record);
-                if (event != null) {
-                    changes.add(updates.apply(connection, event, holdingsChanged));
-                    whoIsWhoChanged.compareAndSet(false, ViewUpdates.changesWhoIsWho(event.type()));
-                }
+            for (CloudEvent event : events) {
+                changes.add(updates.apply(connection, event, holdingsChanged));
             }
             for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : reached.entrySet()) {
                 changes.add(store.saveOffset(connection, offset.getKey().topic(), offset.getKey().partition(),
@@ -161,10 +169,12 @@ public class ViewFeed {
                     .invoke(() -> stale.addAll(holdingsChanged));
         }).await().atMost(BATCH_TIMEOUT);
         store.refreshStale(stale).await().atMost(BATCH_TIMEOUT);
-        if (whoIsWhoChanged.get()) {
+        if (whoIsWhoChanged) {
             // once committed: a subject cached as an erased or merged-away customer resolves afresh
             directory.forgetAll().await().atMost(BATCH_TIMEOUT);
         }
+        events.stream().filter(event -> CustomerErased.TYPE.equals(event.type()))
+                .forEach(erased -> sealed.forget(erased.subject()));
     }
 
     private CloudEvent readable(ConsumerRecord<String, String> record) {

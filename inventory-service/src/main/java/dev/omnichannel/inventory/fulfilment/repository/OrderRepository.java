@@ -98,6 +98,26 @@ public class OrderRepository {
                 .map(row -> row == null ? null : order.withStatus(to, row.instant(0), row.longValue(1)));
     }
 
+    /**
+     * GDPR erasure: the customer's home addresses leave their orders, and the order answers kept for
+     * {@code Idempotency-Key} retries (a replay then shows no address); the orders stay, for the stock
+     * ledger. Wiping again changes nothing.
+     */
+    public Uni<Void> eraseAddresses(UUID customerId) {
+        return Sql.update("""
+                UPDATE fulfilment_order SET address_street = NULL, address_postal_code = NULL, address_city = NULL,
+                    address_country = NULL, address_lat = NULL, address_lon = NULL, address_erased_at = now()
+                WHERE customer_id = ?1 AND address_street IS NOT NULL
+                """, customerId)
+                .chain(() -> Sql.update("""
+                        UPDATE idempotency_record SET response = CAST(CAST(response AS jsonb) #- ARRAY['deliverTo', 'address'] AS text)
+                        WHERE scope LIKE 'POST /orders%' AND strpos(response, ?1) > 0
+                            AND CAST(response AS jsonb) ->> 'customerId' = ?1
+                            AND CAST(response AS jsonb) -> 'deliverTo' -> 'address' IS NOT NULL
+                        """, customerId.toString()))
+                .replaceWithVoid();
+    }
+
     /** Lines and allocations of the orders, two queries for the whole list. */
     private Uni<List<Order>> withDetails(List<Row> orderRows) {
         if (orderRows.isEmpty()) {

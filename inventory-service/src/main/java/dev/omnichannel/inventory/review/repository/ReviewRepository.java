@@ -101,6 +101,15 @@ public class ReviewRepository {
         return Sql.one("SELECT count(*) FROM product_review WHERE customer_id = ?1", customerId).map(row -> row.longValue(0));
     }
 
+    /**
+     * GDPR erasure: every review the customer wrote, hidden ones too, is deleted rather than kept
+     * without its author: its text is the customer's own words, which may name or describe them.
+     * The summaries are computed from the stored reviews at every read, so they stop counting them at once.
+     */
+    public Uni<Void> eraseOf(UUID customerId) {
+        return Sql.update("DELETE FROM product_review WHERE customer_id = ?1", customerId).replaceWithVoid();
+    }
+
     private static ReviewView review(Row row) {
         return new ReviewView(row.uuid(0), row.string(1), row.uuid(2), row.intValue(3), row.string(4), row.bool(5),
                 row.instant(6), row.instant(7), row.instant(8) != null, row.instant(8), row.string(9), row.string(10));

@@ -2,11 +2,16 @@ package dev.omnichannel.shared.data.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.omnichannel.shared.data.personal.PersonalDataKeys;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.EventData;
+import dev.omnichannel.shared.personal.PersonalDataSeal;
+import dev.omnichannel.shared.personal.PersonalFields;
 import dev.omnichannel.shared.tracing.TraceParent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -20,19 +25,30 @@ public class Outbox {
 
     private final ObjectMapper mapper;
     private final OutboxRelay relay;
+    private final PersonalDataKeys keys;
     private final String source;
 
-    Outbox(ObjectMapper mapper, OutboxRelay relay, @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+    Outbox(ObjectMapper mapper, OutboxRelay relay, PersonalDataKeys keys,
+            @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.mapper = mapper;
         this.relay = relay;
+        this.keys = keys;
         this.source = "urn:omnichannel:" + applicationName;
     }
 
-    /** Must be called inside a transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
+    /**
+     * Must be called inside a transaction ({@code @WithTransaction} or {@code Panache.withTransaction}).
+     * The event's personal fields ({@link PersonalFields}) are sealed under the key of the customer
+     * {@code key} names, so the outbox row already holds them sealed.
+     */
     public Uni<CloudEvent> publish(String topic, String key, EventData data) {
         CloudEvent event = eventOf(key, data);
+        List<String> personal = PersonalFields.of(event.type());
+        Uni<CloudEvent> ready = personal.isEmpty() ? Uni.createFrom().item(event)
+                : keys.keyFor(key).map(customerKey -> event.withData(
+                        PersonalDataSeal.seal(mapper, (ObjectNode) event.data(), personal, customerKey, key)));
         relay.wakeUp();
-        return rowOf(topic, event).persist().replaceWith(event);
+        return ready.call(sealed -> rowOf(topic, sealed).persist());
     }
 
     /**
@@ -40,6 +56,9 @@ public class Outbox {
      * function); the caller wakes the relay with {@link OutboxRelay#wakeUp()} before it runs.
      */
     public OutboxEvent row(String topic, String key, EventData data) {
+        if (!PersonalFields.of(data.eventType()).isEmpty()) {
+            throw new IllegalArgumentException(data.eventType() + " carries personal data: publish it with publish()");
+        }
         return rowOf(topic, eventOf(key, data));
     }
 
