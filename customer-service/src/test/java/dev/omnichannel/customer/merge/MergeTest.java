@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.customer.support.Database;
 import dev.omnichannel.customer.support.Events;
+import dev.omnichannel.customer.support.PersonalData;
 import dev.omnichannel.customer.support.Service;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.interaction.InteractionRecorded;
@@ -123,19 +124,20 @@ class MergeTest {
             // (snapshots of the changes made before the merge may still be on their way)
             TopicProbe.Received snapshot = topic.await(r -> r.type().equals("customer.profile-changed")
                     && p.survivor().equals(r.key()) && r.data().path("version").asLong() > survivorBefore);
-            assertTrue(snapshot.data().path("phones").toString().contains(p.duplicatePhone()));
-            assertTrue(snapshot.data().path("socialHandles").toString().contains("instagram:" + p.handle()));
+            JsonNode personal = PersonalData.opened(snapshot);
+            assertTrue(personal.path("phones").toString().contains(p.duplicatePhone()));
+            assertTrue(personal.path("socialHandles").toString().contains("instagram:" + p.handle()));
             assertFalse(snapshot.data().path("consents").path("email").path("granted").asBoolean(true));
             // the survivor's snapshot holds the moved cart lines and wishlist; the duplicate's holds nothing
             assertEquals(Map.of(p.shared(), 5, p.duplicateOnly(), 1), quantities(snapshot.data().path("cart")));
             assertEquals(Set.of(p.wishedByBoth(), p.wishedByDuplicate()),
                     Set.copyOf(snapshot.data().path("wishlist").findValuesAsText("sku")));
-            JsonNode duplicate = topic.await(r -> r.type().equals("customer.profile-changed")
-                    && p.duplicate().equals(r.key()) && r.data().path("version").asLong() > duplicateBefore).data();
+            JsonNode duplicate = PersonalData.opened(topic.await(r -> r.type().equals("customer.profile-changed")
+                    && p.duplicate().equals(r.key()) && r.data().path("version").asLong() > duplicateBefore));
             assertEquals(0, duplicate.path("cart").size());
             assertEquals(0, duplicate.path("wishlist").size());
             assertEquals(0, duplicate.path("subjects").size());
-            assertEquals(0, duplicate.path("phones").size());
+            assertTrue(duplicate.path("phones").isArray() && duplicate.path("phones").isEmpty(), "opened: " + duplicate);
         }
 
         asGateway().get("/customers/{id}", p.survivor()).then().statusCode(200)

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omnichannel.e2e.support.PersonalData;
 import dev.omnichannel.e2e.support.Webhooks;
 import dev.omnichannel.testing.TopicProbe;
 import io.restassured.path.json.JsonPath;
@@ -69,7 +70,7 @@ class OneConversationIT {
                     .extract().path("mergeId");
             customerEvents.await(e -> e.type().equals("customer.profile-changed")
                     && alice.equals(e.data().path("customerId").asText())
-                    && e.data().path("socialHandles").toString().contains("alice.m"), Duration.ofSeconds(60));
+                    && PersonalData.opened(e).path("socialHandles").toString().contains("alice.m"), Duration.ofSeconds(60));
         }
         assertEquals(alice, profileId(DUPLICATE_PHONE), "her other phone now finds her");
         eventually().alias("messaging knows the merge: the in-store profile's threads are hers")
