@@ -26,7 +26,7 @@ import java.util.Set;
 @ApplicationScoped
 public class CustomerAccount {
 
-    /** The largest page inventory-service answers. */
+    /** The largest page the services answer. */
     static final int EXPORT_PAGE_SIZE = 100;
 
     private final CustomerClient customers;
@@ -48,11 +48,17 @@ public class CustomerAccount {
         this.json = json;
     }
 
-    /** The profile service's export, with reservations, orders, reviews, conversations and notifications beside it. */
+    /**
+     * The profile service's export, with every reservation, order, review, conversation and
+     * notification of the customer beside it, each list read page by page to its end.
+     */
     public Uni<JsonNode> export(String customerId) {
-        return Uni.combine().all().unis(customers.export(customerId), inventory.reservationsOf(customerId, null),
-                inventory.ordersOf(customerId), reviewsOf(customerId), messaging.conversationsOf(customerId),
-                messaging.notifications(customerId))
+        return Uni.combine().all().unis(customers.export(customerId),
+                everyPage((page, size) -> inventory.reservationsOf(customerId, page, size)),
+                everyPage((page, size) -> inventory.ordersOf(customerId, page, size)),
+                everyPage((page, size) -> inventory.reviewsOf(customerId, page, size)),
+                everyPage((page, size) -> messaging.conversationsOf(customerId, page, size)),
+                everyPage((page, size) -> messaging.notifications(customerId, page, size)))
                 .with((profile, reservations, orders, reviews, conversations, notifications) -> {
                     ObjectNode export = json.createObjectNode();
                     export.set("customer", profile);
@@ -65,18 +71,22 @@ public class CustomerAccount {
                 });
     }
 
-    /** {@code {"items":[…]}}: every review the customer wrote, hidden ones too, read page by page. */
-    private Uni<JsonNode> reviewsOf(String customerId) {
-        return reviewPages(customerId, 0, json.createArrayNode())
-                .map(items -> json.createObjectNode().set("items", items));
+    /** A page of one of the customer's lists, as the services answer them ({@code {"items":[…],…}}). */
+    @FunctionalInterface
+    interface PageReader {
+        Uni<JsonNode> read(int page, int size);
     }
 
-    private Uni<ArrayNode> reviewPages(String customerId, int page, ArrayNode gathered) {
-        return inventory.reviewsOf(customerId, page, EXPORT_PAGE_SIZE).chain(answer -> {
+    /** {@code {"items":[…]}}: every item of the list, read page by page until a short page. */
+    private Uni<JsonNode> everyPage(PageReader list) {
+        return pagesFrom(list, 0, json.createArrayNode()).map(items -> json.createObjectNode().set("items", items));
+    }
+
+    private Uni<ArrayNode> pagesFrom(PageReader list, int page, ArrayNode gathered) {
+        return list.read(page, EXPORT_PAGE_SIZE).chain(answer -> {
             List<JsonNode> items = Json.items(answer);
             gathered.addAll(items);
-            return items.size() < EXPORT_PAGE_SIZE ? Uni.createFrom().item(gathered)
-                    : reviewPages(customerId, page + 1, gathered);
+            return items.size() < EXPORT_PAGE_SIZE ? Uni.createFrom().item(gathered) : pagesFrom(list, page + 1, gathered);
         });
     }
 

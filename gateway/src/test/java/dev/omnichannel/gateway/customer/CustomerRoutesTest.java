@@ -131,14 +131,17 @@ class CustomerRoutesTest {
     @Test
     void the_export_gathers_what_every_service_holds() {
         Services.customer().stubFor(get(urlEqualTo("/customers/" + ALICE + "/export")).willReturn(json(200, PROFILE)));
-        Services.inventory().stubFor(get(urlEqualTo("/reservations?customerId=" + ALICE)).willReturn(json(200,
-                "{\"items\":[{\"id\":\"r-1\"}]}")));
-        Services.inventory().stubFor(get(urlEqualTo("/orders?customerId=" + ALICE)).willReturn(json(200, "{\"items\":[]}")));
-        Services.messaging().stubFor(get(urlEqualTo("/customers/" + ALICE + "/conversations")).willReturn(json(200,
-                "{\"items\":[{\"id\":\"c-1\"}]}")));
-        Services.messaging().stubFor(get(urlEqualTo("/customers/" + ALICE + "/notifications")).willReturn(json(200,
-                "{\"items\":[]}")));
-        // every review, however many pages (inventory answers 100 at most)
+        // every list whole, however many pages (the services answer 100 at most)
+        Services.inventory().stubFor(get(urlEqualTo("/reservations?customerId=" + ALICE + "&page=0&size=100"))
+                .willReturn(json(200, items("r", 0, 100))));
+        Services.inventory().stubFor(get(urlEqualTo("/reservations?customerId=" + ALICE + "&page=1&size=100"))
+                .willReturn(json(200, items("r", 100, 1))));
+        Services.inventory().stubFor(get(urlEqualTo("/orders?customerId=" + ALICE + "&page=0&size=100"))
+                .willReturn(json(200, "{\"items\":[]}")));
+        Services.messaging().stubFor(get(urlEqualTo("/customers/" + ALICE + "/conversations?page=0&size=100"))
+                .willReturn(json(200, items("c", 0, 1))));
+        Services.messaging().stubFor(get(urlEqualTo("/customers/" + ALICE + "/notifications?page=0&size=100"))
+                .willReturn(json(200, items("n", 0, 2))));
         Services.inventory().stubFor(get(urlEqualTo("/reviews?customerId=" + ALICE + "&page=0&size=100")).willReturn(json(200,
                 reviews(0, 100, 101))));
         Services.inventory().stubFor(get(urlEqualTo("/reviews?customerId=" + ALICE + "&page=1&size=100")).willReturn(json(200,
@@ -148,12 +151,21 @@ class CustomerRoutesTest {
                 .get("/api/v1/me/export")
                 .then().statusCode(200)
                 .body("customer.id", equalTo(ALICE))
-                .body("reservations.items[0].id", equalTo("r-1"))
+                .body("reservations.items.size()", equalTo(101))
+                .body("reservations.items[100].id", equalTo("r-100"))
+                .body("orders.items.size()", equalTo(0))
+                .body("notifications.items.id", equalTo(List.of("n-0", "n-1")))
                 .body("reviews.items.size()", equalTo(101))
                 .body("reviews.items[0].id", equalTo("rv-0"))
                 .body("reviews.items[100].id", equalTo("rv-100"))
                 .body("reviews.items[100].text", equalTo("review 100"))
-                .body("conversations.items[0].id", equalTo("c-1"));
+                .body("conversations.items[0].id", equalTo("c-0"));
+    }
+
+    /** A page of a list: {@code count} items {@code <prefix>-<n>} from number {@code first}. */
+    private static String items(String prefix, int first, int count) {
+        return "{\"items\":[" + IntStream.range(first, first + count).mapToObj(n -> "{\"id\":\"" + prefix + "-" + n + "\"}")
+                .collect(Collectors.joining(",")) + "]}";
     }
 
     /** A page of inventory's {@code GET /reviews?customerId=}: {@code count} reviews from number {@code first}. */

@@ -1,6 +1,7 @@
 package dev.omnichannel.gateway.reservation;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -30,6 +31,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +105,18 @@ class ReservationAuthorizationTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(413));
         Services.inventory().verify(0, postRequestedFor(urlEqualTo("/reservations")));
+    }
+
+    @Test
+    void a_nul_character_in_a_path_or_query_is_a_400_problem_and_reaches_no_service() {
+        for (String uri : List.of("/api/v1/products/%00", "/api/v1/stores/a%00b", "/api/v1/reservations?storeId=%00")) {
+            given().auth().oauth2(Tokens.storefront("alice")).urlEncodingEnabled(false)
+                    .get(uri)
+                    .then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(400));
+        }
+        Services.inventory().verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test

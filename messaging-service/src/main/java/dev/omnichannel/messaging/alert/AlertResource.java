@@ -6,6 +6,7 @@ import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -23,7 +24,7 @@ public class AlertResource {
 
     @POST
     @ResponseStatus(201)
-    public Uni<Alert> create(@Valid AlertRequest request, @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
+    public Uni<Alert> create(@NotNull @Valid AlertRequest request, @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.create(request, idempotencyKey);
     }
 }

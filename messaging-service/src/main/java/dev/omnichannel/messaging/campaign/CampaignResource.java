@@ -6,6 +6,7 @@ import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -24,7 +25,7 @@ public class CampaignResource {
     /** Accepted: the messages go out as the dispatcher sends them (202 with the number of recipients). */
     @POST
     @ResponseStatus(202)
-    public Uni<CampaignAccepted> launch(@Valid CampaignRequest request,
+    public Uni<CampaignAccepted> launch(@NotNull @Valid CampaignRequest request,
             @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.launch(request, idempotencyKey);
     }

@@ -8,6 +8,7 @@ import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,7 +36,7 @@ public class ConversationResource {
     @POST
     @Path("/messages")
     @ResponseStatus(201)
-    public Uni<Conversation> reply(@PathParam("id") String id, @Valid ReplyRequest request,
+    public Uni<Conversation> reply(@PathParam("id") String id, @NotNull @Valid ReplyRequest request,
             @RestHeader(ForwardedHeaders.ACTOR) String actor, @RestHeader(ForwardedHeaders.CHANNEL) String channel,
             @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.reply(uuid(id), request, Actor.parse(actor), ReplyChannel.of(channel), idempotencyKey);

@@ -9,6 +9,7 @@ import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,7 +39,7 @@ public class CustomerConversationResource {
     @POST
     @Path("/conversations")
     @ResponseStatus(201)
-    public Uni<Conversation> start(@PathParam("id") String customerId, @Valid StartRequest request,
+    public Uni<Conversation> start(@PathParam("id") String customerId, @NotNull @Valid StartRequest request,
             @RestHeader(ForwardedHeaders.ACTOR) String actor, @RestHeader(ForwardedHeaders.CHANNEL) String channel,
             @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.start(customerId, request, Actor.parse(actor), ReplyChannel.of(channel), idempotencyKey);

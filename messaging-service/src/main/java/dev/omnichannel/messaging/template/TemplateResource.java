@@ -4,6 +4,7 @@ import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -21,7 +22,7 @@ public class TemplateResource {
     }
 
     @PUT
-    public Uni<TemplateView> put(@PathParam("key") String key, @Valid TemplateRequest request,
+    public Uni<TemplateView> put(@PathParam("key") String key, @NotNull @Valid TemplateRequest request,
             @RestHeader(ForwardedHeaders.IDEMPOTENCY_KEY) String idempotencyKey) {
         return service.put(key, request, idempotencyKey);
     }

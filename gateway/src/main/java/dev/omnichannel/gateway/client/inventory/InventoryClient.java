@@ -100,7 +100,11 @@ public class InventoryClient {
     }
 
     public Uni<JsonNode> reservationsOf(String customerId, Boolean activeOnly) {
-        return api.reservationsOf(customerId, activeOnly);
+        return api.reservationsOf(customerId, activeOnly, null, null);
+    }
+
+    public Uni<JsonNode> reservationsOf(String customerId, int page, int size) {
+        return api.reservationsOf(customerId, null, page, size);
     }
 
     public Uni<JsonNode> reservationsByPickupCode(String storeId, String pickupCode) {
@@ -136,8 +140,8 @@ public class InventoryClient {
         return retriedOnlyWithKey(idempotencyKey, api.advanceOrder(id, status, idempotencyKey));
     }
 
-    public Uni<JsonNode> ordersOf(String customerId) {
-        return api.ordersOf(customerId);
+    public Uni<JsonNode> ordersOf(String customerId, int page, int size) {
+        return api.ordersOf(customerId, page, size);
     }
 
     public Uni<RestResponse<JsonNode>> acceptReturn(Object itemReturn, String idempotencyKey) {

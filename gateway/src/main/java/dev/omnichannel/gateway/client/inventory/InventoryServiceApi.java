@@ -91,7 +91,8 @@ interface InventoryServiceApi {
 
     @GET
     @Path("/reservations")
-    Uni<JsonNode> reservationsOf(@QueryParam("customerId") String customerId, @QueryParam("active") Boolean active);
+    Uni<JsonNode> reservationsOf(@QueryParam("customerId") String customerId, @QueryParam("active") Boolean active,
+            @QueryParam("page") Integer page, @QueryParam("size") Integer size);
 
     @GET
     @Path("/reservations")
@@ -132,7 +133,8 @@ interface InventoryServiceApi {
 
     @GET
     @Path("/orders")
-    Uni<JsonNode> ordersOf(@QueryParam("customerId") String customerId);
+    Uni<JsonNode> ordersOf(@QueryParam("customerId") String customerId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @POST
     @Path("/returns")

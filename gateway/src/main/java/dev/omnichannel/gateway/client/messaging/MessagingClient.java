@@ -68,7 +68,11 @@ public class MessagingClient {
     }
 
     public Uni<JsonNode> conversationsOf(String customerId) {
-        return api.conversationsOf(customerId);
+        return api.conversationsOf(customerId, null, null);
+    }
+
+    public Uni<JsonNode> conversationsOf(String customerId, int page, int size) {
+        return api.conversationsOf(customerId, page, size);
     }
 
     public Uni<RestResponse<JsonNode>> startConversation(String customerId, Object conversation, String idempotencyKey) {

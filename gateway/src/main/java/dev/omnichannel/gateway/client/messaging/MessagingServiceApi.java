@@ -57,7 +57,8 @@ interface MessagingServiceApi {
 
     @GET
     @Path("/customers/{id}/conversations")
-    Uni<JsonNode> conversationsOf(@PathParam("id") String customerId);
+    Uni<JsonNode> conversationsOf(@PathParam("id") String customerId, @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size);
 
     @POST
     @Path("/customers/{id}/conversations")
