@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 
 /**
  * Opens the sealed personal fields of consumed events with the key of their customer, asked of the
  * service that sealed them (the event's {@code source}) and kept a short while: a consumer reads
  * many events of one customer in a row. A key asked for after the erasure is gone, and the event
- * is applied without its personal fields.
+ * is applied without its personal fields; so is an event sealed under a key destroyed since (the
+ * sealer may have made the same id a new key after the erasure).
  */
 public final class SealedEventOpener {
 
@@ -27,6 +29,7 @@ public final class SealedEventOpener {
         Uni<Optional<byte[]>> keyOf(String source, String customerId);
     }
 
+    private static final Logger LOG = Logger.getLogger(SealedEventOpener.class);
     private static final Duration KEPT_FOR = Duration.ofMinutes(10);
     private static final int CONCURRENT_FETCHES = 16;
 
@@ -73,8 +76,17 @@ public final class SealedEventOpener {
     }
 
     private CloudEvent opened(CloudEvent event, Map<String, Optional<byte[]>> keys) {
-        return !sealed(event) ? event : event.withData(PersonalDataSeal.open(json, (ObjectNode) event.data(),
-                keys.get(cacheKey(event)), event.subject()));
+        if (!sealed(event)) {
+            return event;
+        }
+        ObjectNode data = (ObjectNode) event.data();
+        try {
+            return event.withData(PersonalDataSeal.open(json, data, keys.get(cacheKey(event)), event.subject()));
+        } catch (IllegalArgumentException sealedUnderAnotherKey) {
+            // the key it was sealed with was destroyed, and the sealer has made the customer a new one since
+            LOG.debugf("event %s was sealed under a destroyed key: applied without its personal fields", event.id());
+            return event.withData(PersonalDataSeal.open(json, data, Optional.empty(), event.subject()));
+        }
     }
 
     private static boolean sealed(CloudEvent event) {

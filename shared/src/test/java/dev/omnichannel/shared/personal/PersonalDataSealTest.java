@@ -89,6 +89,20 @@ class PersonalDataSealTest {
         assertEquals(2, asked.get(), "forgotten after an erasure: asked again");
     }
 
+    @Test
+    void an_event_sealed_under_a_key_destroyed_since_is_applied_without_its_personal_fields() {
+        byte[] newKey = PersonalDataSeal.newKey();
+        SealedEventOpener opener = new SealedEventOpener(JSON, (source, customerId) -> Uni.createFrom().item(Optional.of(newKey)));
+        CloudEvent clear = CloudEvent.of(JSON, "urn:omnichannel:messaging-service", CUSTOMER, snapshot());
+        CloudEvent sealedUnderOldKey = clear.withData(PersonalDataSeal.seal(JSON, (ObjectNode) clear.data(), FIELDS,
+                PersonalDataSeal.newKey(), CUSTOMER));
+
+        CloudEvent opened = opener.open(sealedUnderOldKey).await().atMost(Duration.ofSeconds(5));
+
+        assertTrue(opened.data().path("emails").isMissingNode());
+        assertEquals(7, opened.data().path("version").asLong(), "the rest is applied: a rebuild does not stop on it");
+    }
+
     private static ObjectNode profile() {
         return JSON.valueToTree(snapshot());
     }
