@@ -26,6 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** Provider webhooks: signed with HMAC-SHA256, and a provider's retry is stored once. */
@@ -96,8 +97,12 @@ class WebhookTest {
         Events.publish(mapper, Topics.INVENTORY_FULFILMENT, reservationId,
                 Events.reservation(ReservationEvent.CONFIRMED, reservationId, bob.id, "BOUNCE"));
         JsonNode sms = Providers.await("sms", r -> bob.phone.equals(r.path("to").asText()));
+        String providerId = "sms-" + sms.path("reference").asText();
+        // the provider's receipt comes after messaging has recorded its answer to the send
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() ->
+                !db.query("SELECT 1 FROM notification WHERE provider_message_id = $1", providerId).isEmpty());
 
-        webhook("sms", Api.SMS_SECRET, "{\"type\":\"status\",\"messageId\":\"sms-" + sms.path("reference").asText()
+        webhook("sms", Api.SMS_SECRET, "{\"type\":\"status\",\"messageId\":\"" + providerId
                 + "\",\"status\":\"failed\"}").then().statusCode(200).body("matched", equalTo(true));
 
         Mailbox.await(bob.email, m -> m.subject().contains("BOUNCE"), Duration.ofSeconds(30));
