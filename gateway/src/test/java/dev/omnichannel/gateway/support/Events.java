@@ -37,7 +37,7 @@ public final class Events {
     /** Publishes as the service {@code service} does, the event's personal fields sealed under {@code key}. */
     public static void publishSealed(String topic, String service, String customerId, EventData data, byte[] key) {
         try {
-            CloudEvent event = CloudEvent.of(JSON, "urn:omnichannel:" + service, customerId, data);
+            CloudEvent event = CloudEvent.of(JSON, CloudEvent.sourceOf(service), customerId, data);
             CloudEvent sealed = event.withData(PersonalDataSeal.seal(JSON, (ObjectNode) event.data(),
                     PersonalFields.of(event.type()), key, customerId));
             PRODUCER.send(new ProducerRecord<>(topic, customerId, JSON.writeValueAsString(sealed))).get();

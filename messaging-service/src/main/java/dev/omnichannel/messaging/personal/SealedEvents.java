@@ -1,6 +1,7 @@
 package dev.omnichannel.messaging.personal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.personal.SealedEventOpener;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Produces;
@@ -13,7 +14,7 @@ import jakarta.inject.Singleton;
  */
 public class SealedEvents {
 
-    static final String CUSTOMER_SERVICE = "urn:omnichannel:customer-service";
+    static final String CUSTOMER_SERVICE = CloudEvent.sourceOf("customer-service");
 
     @Produces
     @Singleton

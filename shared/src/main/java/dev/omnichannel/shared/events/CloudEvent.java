@@ -34,6 +34,11 @@ public record CloudEvent(
         Objects.requireNonNull(source, "source");
     }
 
+    /** The {@code source} of the events an application (its {@code quarkus.application.name}) publishes. */
+    public static String sourceOf(String application) {
+        return "urn:omnichannel:" + application;
+    }
+
     public static CloudEvent of(ObjectMapper mapper, String source, String subject, EventData data) {
         return new CloudEvent(SPEC_VERSION, UUID.randomUUID().toString(), data.eventType(), source,
                 Instant.now(), subject, CONTENT_TYPE, mapper.valueToTree(data), null);

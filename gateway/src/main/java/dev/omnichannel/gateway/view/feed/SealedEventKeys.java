@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.client.ServiceProblemException;
 import dev.omnichannel.gateway.client.customer.CustomerClient;
 import dev.omnichannel.gateway.client.messaging.MessagingClient;
+import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.personal.SealedEventOpener;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,16 +21,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class SealedEventKeys {
 
-    static final String CUSTOMER_SERVICE = "urn:omnichannel:customer-service";
-    static final String MESSAGING_SERVICE = "urn:omnichannel:messaging-service";
+    static final String CUSTOMER_SERVICE = CloudEvent.sourceOf("customer-service");
+    static final String MESSAGING_SERVICE = CloudEvent.sourceOf("messaging-service");
 
     @Produces
     @ApplicationScoped
     SealedEventOpener opener(ObjectMapper json, CustomerClient customers, MessagingClient messaging) {
-        return new SealedEventOpener(json, (source, customerId) -> switch (source) {
-            case CUSTOMER_SERVICE -> keyOf(customers.personalDataKey(customerId));
-            case MESSAGING_SERVICE -> keyOf(messaging.personalDataKey(customerId));
-            default -> Uni.createFrom().item(Optional.empty());
+        return new SealedEventOpener(json, (source, customerId) -> {
+            if (CUSTOMER_SERVICE.equals(source)) {
+                return keyOf(customers.personalDataKey(customerId));
+            }
+            return MESSAGING_SERVICE.equals(source) ? keyOf(messaging.personalDataKey(customerId))
+                    : Uni.createFrom().item(Optional.empty());
         });
     }
 

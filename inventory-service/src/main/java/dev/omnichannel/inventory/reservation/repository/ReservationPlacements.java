@@ -11,6 +11,7 @@ import dev.omnichannel.inventory.reservation.api.ShortLine;
 import dev.omnichannel.inventory.reservation.service.Reservation;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.data.outbox.OutboxEvent;
+import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
 import dev.omnichannel.shared.problem.ProblemException;
@@ -72,7 +73,7 @@ public class ReservationPlacements {
             @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.pool = pool;
         this.json = json;
-        this.eventSource = "urn:omnichannel:" + applicationName; // as Outbox names the source
+        this.eventSource = CloudEvent.sourceOf(applicationName);
         this.lockTimeout = config.holds().lockTimeout().toMillis() + "ms";
     }
 

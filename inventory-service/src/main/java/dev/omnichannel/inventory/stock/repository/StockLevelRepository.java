@@ -5,6 +5,7 @@ import dev.omnichannel.inventory.db.Sql;
 import dev.omnichannel.inventory.stock.service.Movement;
 import dev.omnichannel.inventory.stock.service.StockLevel;
 import dev.omnichannel.shared.data.outbox.OutboxRelay;
+import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
 import dev.omnichannel.shared.tracing.TraceParent;
@@ -30,7 +31,7 @@ public class StockLevelRepository {
     private final OutboxRelay relay;
 
     StockLevelRepository(@ConfigProperty(name = "quarkus.application.name") String applicationName, OutboxRelay relay) {
-        this.eventSource = "urn:omnichannel:" + applicationName; // as Outbox names the source
+        this.eventSource = CloudEvent.sourceOf(applicationName);
         this.relay = relay;
     }
 

@@ -33,7 +33,7 @@ public class Outbox {
         this.mapper = mapper;
         this.relay = relay;
         this.keys = keys;
-        this.source = "urn:omnichannel:" + applicationName;
+        this.source = CloudEvent.sourceOf(applicationName);
     }
 
     /**
