@@ -131,6 +131,31 @@ class OverlayContentsTest {
         assertEquals(name.equals("prod") ? 1 : 0, overlay.ofKind("Ingress").size(), name + " Ingresses");
     }
 
+    /** The public paths the channels call; the gateway's /q endpoints (metrics, health) are for the cluster only. */
+    @Test
+    void the_prod_ingress_routes_what_the_channels_call_and_never_the_gateways_q_endpoints() throws IOException {
+        Set<String> routed = new TreeSet<>();
+        for (Manifest ingress : Overlay.of("prod").ofKind("Ingress")) {
+            for (JsonNode rule : ingress.spec().path("rules")) {
+                for (JsonNode path : rule.path("http").path("paths")) {
+                    String prefix = path.path("path").asText();
+                    assertTrue(!prefix.equals("/") || path.path("pathType").asText().equals("Exact"),
+                            "/ is routed exactly (the home page), never as a prefix of everything");
+                    assertFalse(prefix.startsWith("/q"), prefix + " is the gateway's management endpoints");
+                    routed.add(prefix);
+                }
+            }
+        }
+        Set<String> pages = new TreeSet<>();
+        try (Stream<Path> files = Files.list(Repository.ROOT.resolve("gateway/src/main/resources/META-INF/resources"))) {
+            files.forEach(file -> pages.add("/" + file.getFileName() + (Files.isDirectory(file) ? "/" : "")));
+        }
+        for (String needed : List.of("/", "/api/", "/t/", "/kiosk/", "/pages/")) {
+            assertTrue(routed.contains(needed), needed + " is routed: " + routed);
+        }
+        assertTrue(routed.containsAll(pages), "every page folder and file is routed: " + pages + " in " + routed);
+    }
+
     @Test
     void dev_runs_one_replica_of_everything_with_its_own_infrastructure() {
         Overlay dev = Overlay.of("dev");

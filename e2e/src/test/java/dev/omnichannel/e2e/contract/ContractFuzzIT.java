@@ -2,26 +2,24 @@ package dev.omnichannel.e2e.contract;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.e2e.support.Caller;
 import dev.omnichannel.e2e.support.FuzzInputs;
 import dev.omnichannel.e2e.support.KeycloakUsers;
+import dev.omnichannel.e2e.support.OpenApiOperations;
+import dev.omnichannel.e2e.support.OpenApiOperations.Operation;
 import dev.omnichannel.testing.LocalStack;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,7 +33,6 @@ class ContractFuzzIT {
 
     static final long SEED = Long.getLong("fuzz.seed", 20261207L);
     static final int CASES = Integer.getInteger("fuzz.cases", 6);
-    static final Pattern PATH_PARAMETER = Pattern.compile("\\{([^}]+)}");
     static final List<String> LEAKS = List.of("Exception", "\tat ", "java.", "org.hibernate", "io.vertx", "SQL", "syntax error",
             "relation \"", "duplicate key");
 
@@ -45,16 +42,16 @@ class ContractFuzzIT {
      */
     static final List<Integer> SERVER_LIMITS = List.of(414, 431);
 
-    record Operation(String method, String path, List<String> queryParameters, List<String> bodyFields) {
-    }
+    /** Bodies no operation can read as its JSON object. */
+    static final List<String> UNPARSABLE_BODIES = List.of("{", "}", "[", "{\"a\":}", "\"text\"", "123", "{\"a\":1,");
 
     @Test
-    void no_hostile_request_gets_a_5xx_or_an_answer_that_is_not_a_clean_problem() throws Exception {
+    void no_hostile_request_gets_a_5xx_or_an_answer_that_is_not_a_clean_problem() {
         String fuzzUser = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
         KeycloakUsers.ensureCustomer(fuzzUser, "Fuzz", "Tester");
         List<Caller> callers = List.of(Caller.ANONYMOUS, Caller.user("storefront", fuzzUser), Caller.CLERK_LOUVRE,
                 Caller.ADMIN, Caller.KIOSK_LOUVRE);
-        List<Operation> operations = operations();
+        List<Operation> operations = OpenApiOperations.all();
         FuzzInputs inputs = new FuzzInputs(SEED);
         Map<String, int[]> answersByOperation = new TreeMap<>();
         List<String> failures = new ArrayList<>();
@@ -63,7 +60,7 @@ class ContractFuzzIT {
             int[] byClass = answersByOperation.computeIfAbsent(operation.method() + " " + operation.path(), k -> new int[6]);
             for (Caller caller : callers) {
                 for (int i = 0; i < CASES; i++) {
-                    String path = withPathValues(operation.path(), inputs);
+                    String path = operation.pathWith(name -> encoded(inputs.word()));
                     RequestSpecification request = given().baseUri(LocalStack.GATEWAY).urlEncodingEnabled(false)
                             .redirects().follow(false);
                     if (caller != Caller.ANONYMOUS) {
@@ -110,6 +107,55 @@ class ContractFuzzIT {
         customer.api().get("/me/conversations").then().statusCode(200).body("total", equalTo(0));
     }
 
+    /**
+     * Requests refused by construction (a body no JSON reader takes, an id or SKU naming nothing), sent by a
+     * customer to every operation a customer may call that takes a body or an id: each is a 4xx, and the customer's export — everything every
+     * service holds of them — is the same after as before.
+     */
+    @Test
+    void a_refused_request_changes_nothing_the_customer_has() {
+        String fuzzUser = "fuzz-" + UUID.randomUUID().toString().substring(0, 8);
+        KeycloakUsers.ensureCustomer(fuzzUser, "Fuzz", "Refused");
+        Caller customer = Caller.user("mobile-app", fuzzUser);
+        customer.api().body(Map.of("quantity", 2)).put("/me/cart/items/{sku}", "TENT-2P").then().statusCode(200);
+        customer.api().body(Map.of("subject", "order", "text", "Is it waterproof?")).post("/me/conversations")
+                .then().statusCode(201);
+        String before = exported(customer);
+        FuzzInputs inputs = new FuzzInputs(SEED);
+        int refused = 0;
+        List<String> accepted = new ArrayList<>();
+        for (Operation operation : OpenApiOperations.all()) {
+            boolean hasBody = !operation.bodyFields().isEmpty();
+            boolean removesALine = operation.method().equals("DELETE") && operation.pathParameters().contains("sku");
+            if (!operation.allows("customer") || removesALine || !(hasBody || !operation.pathParameters().isEmpty())) {
+                continue; // reads of one's own data, DELETE /me, and taking out a line that is not there are no refusals
+            }
+            for (int i = 0; i < CASES; i++) {
+                String path = operation.pathWith(name -> "no-such-" + encoded(inputs.word()));
+                RequestSpecification request = customer.api().basePath("").urlEncodingEnabled(false);
+                if (hasBody) {
+                    request.body(inputs.oneOf(UNPARSABLE_BODIES));
+                }
+                Response answer = request.request(operation.method(), path);
+                if (answer.statusCode() >= 400 && answer.statusCode() < 500) {
+                    refused++;
+                } else {
+                    accepted.add(answer.statusCode() + " for " + operation.method() + " " + excerpt(path));
+                }
+            }
+        }
+        System.out.printf("refused requests: %d, then the customer's export compared%n", refused);
+        assertTrue(accepted.isEmpty(), "requests built to be refused were not: " + accepted);
+        assertTrue(refused > 50, "refused requests sent: " + refused);
+        assertEquals(before, exported(customer), "what every service holds of the customer after " + refused + " refusals");
+    }
+
+    /** The customer's export without the moment it was made. */
+    private static String exported(Caller customer) {
+        String export = customer.api().get("/me/export").then().statusCode(200).extract().asString();
+        return export.replaceAll("\"exportedAt\":\"[^\"]*\"", "");
+    }
+
     private static void check(Response answer, String request, List<String> failures) {
         int status = answer.statusCode();
         String body = answer.asString();
@@ -123,50 +169,6 @@ class ContractFuzzIT {
             LEAKS.stream().filter(body::contains).findFirst()
                     .ifPresent(leak -> failures.add(status + " shows '" + leak + "' for " + request + ": " + excerpt(body)));
         }
-    }
-
-    /** Every operation of the document, with its query parameters and the fields of its JSON body. */
-    private static List<Operation> operations() throws Exception {
-        JsonNode document = new ObjectMapper().readTree(given().baseUri(LocalStack.GATEWAY)
-                .get("/q/openapi?format=json").then().statusCode(200).extract().asString());
-        List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext();) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            for (String method : List.of("get", "post", "put", "patch", "delete")) {
-                JsonNode operation = path.getValue().path(method);
-                if (operation.isMissingNode()) {
-                    continue;
-                }
-                List<String> query = new ArrayList<>();
-                operation.path("parameters").forEach(p -> {
-                    if ("query".equals(p.path("in").asText())) {
-                        query.add(p.path("name").asText());
-                    }
-                });
-                List<String> fields = new ArrayList<>();
-                JsonNode schema = resolved(document, operation.path("requestBody").path("content")
-                        .path("application/json").path("schema"));
-                schema.path("properties").fieldNames().forEachRemaining(fields::add);
-                operations.add(new Operation(method.toUpperCase(), path.getKey(), query, fields));
-            }
-        }
-        return operations;
-    }
-
-    private static JsonNode resolved(JsonNode document, JsonNode schema) {
-        String ref = schema.path("$ref").asText("");
-        return ref.startsWith("#/components/schemas/")
-                ? document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()))
-                : schema;
-    }
-
-    private static String withPathValues(String template, FuzzInputs inputs) {
-        Matcher parameter = PATH_PARAMETER.matcher(template);
-        StringBuilder path = new StringBuilder();
-        while (parameter.find()) {
-            parameter.appendReplacement(path, Matcher.quoteReplacement(encoded(inputs.word())));
-        }
-        return parameter.appendTail(path).toString();
     }
 
     private static String encoded(String value) {

@@ -60,6 +60,50 @@ public final class KeycloakUsers {
                 .then().statusCode(204);
     }
 
+    /** A token of the master realm's administrator: a real Keycloak token, of another realm. */
+    public static String masterAdminToken() {
+        return adminToken();
+    }
+
+    /** A customer's token through the realm's built-in {@code admin-cli} client: signed by the realm, for no audience of ours. */
+    public static String passwordTokenThroughAdminCli(String username) {
+        return passwordToken("admin-cli", username);
+    }
+
+    /**
+     * A customer's token, audience {@code omnichannel-api}, that expires {@link #SHORT_LIFESPAN_SECONDS} after
+     * it is issued: from the client {@code e2e-short-lived}, made here once (Keycloak's per-client
+     * {@code access.token.lifespan}), so a test sees a token accepted, then refused once expired.
+     */
+    public static String shortLivedToken(String username) {
+        String admin = adminToken();
+        List<?> found = given().auth().oauth2(admin).queryParam("clientId", SHORT_LIVED_CLIENT).get(REALM + "/clients")
+                .then().statusCode(200).extract().as(List.class);
+        if (found.isEmpty()) {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(Map.of("clientId", SHORT_LIVED_CLIENT, "publicClient", true, "directAccessGrantsEnabled", true,
+                            "standardFlowEnabled", false,
+                            "attributes", Map.of("access.token.lifespan", String.valueOf(SHORT_LIFESPAN_SECONDS)),
+                            "protocolMappers", List.of(Map.of("name", "audience omnichannel-api", "protocol", "openid-connect",
+                                    "protocolMapper", "oidc-audience-mapper", "config", Map.of(
+                                            "included.custom.audience", "omnichannel-api", "access.token.claim", "true",
+                                            "id.token.claim", "false")))))
+                    .post(REALM + "/clients")
+                    .then().statusCode(201);
+        }
+        return passwordToken(SHORT_LIVED_CLIENT, username);
+    }
+
+    public static final int SHORT_LIFESPAN_SECONDS = 3;
+    private static final String SHORT_LIVED_CLIENT = "e2e-short-lived";
+
+    private static String passwordToken(String client, String username) {
+        return given().formParam("grant_type", "password").formParam("client_id", client)
+                .formParam("username", username).formParam("password", "demo")
+                .post(LocalStack.REALM + "/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
     private static Map<?, ?> customerRole(String admin) {
         return given().auth().oauth2(admin).get(REALM + "/roles/customer").then().statusCode(200).extract().as(Map.class);
     }

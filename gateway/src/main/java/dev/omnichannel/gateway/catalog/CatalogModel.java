@@ -2,6 +2,8 @@ package dev.omnichannel.gateway.catalog;
 
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
+import dev.omnichannel.shared.problem.ProblemException;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -40,6 +42,15 @@ public class CatalogModel {
 
     public ProductChanged product(String sku) {
         return products.get(sku);
+    }
+
+    /**
+     * A SKU a customer may put in a cart or a wishlist: one the catalogue sells, else a 404 (a line of
+     * a product since withdrawn may still be taken out, so callers check only what they add).
+     */
+    public Uni<Void> requireProduct(String sku) {
+        return products.containsKey(sku) ? Uni.createFrom().voidItem()
+                : Uni.createFrom().failure(ProblemException.notFound("No product " + sku + " in the catalogue"));
     }
 
     /** The promotions in effect at {@code now} for everyone and for these segments, by id. */

@@ -3,6 +3,7 @@ package dev.omnichannel.gateway.customer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.availability.AvailabilityService;
 import dev.omnichannel.gateway.availability.LocationAvailability;
+import dev.omnichannel.gateway.catalog.CatalogModel;
 import dev.omnichannel.gateway.client.Json;
 import dev.omnichannel.gateway.client.customer.CustomerClient;
 import dev.omnichannel.gateway.customer.Requests.CartQuantity;
@@ -27,21 +28,34 @@ public class CartService {
     private final InteractionPublisher interactions;
     private final CallerContext context;
     private final ViewUpdates views;
+    private final CatalogModel catalog;
 
     public CartService(CustomerClient customers, AvailabilityService availability, InteractionPublisher interactions,
-            CallerContext context, ViewUpdates views) {
+            CallerContext context, ViewUpdates views, CatalogModel catalog) {
         this.customers = customers;
         this.availability = availability;
         this.interactions = interactions;
         this.context = context;
         this.views = views;
+        this.catalog = catalog;
     }
 
     public Uni<RestResponse<JsonNode>> setQuantity(String customerId, String sku, CartQuantity quantity) {
-        return customers.setCartItem(customerId, sku, quantity, context.idempotencyKey())
+        return sold(sku, quantity).chain(() -> customers.setCartItem(customerId, sku, quantity, context.idempotencyKey()))
                 .call(answer -> views.cartAnswered(answer.getEntity()))
                 .invoke(() -> interactions.record(customerId, context.channel(), InteractionPublisher.CART_CHANGE, sku,
                         null, quantity.quantity()));
+    }
+
+    /** A guest's cart, before sign-in: the same rule for what may be added. */
+    public Uni<RestResponse<JsonNode>> setGuestQuantity(String cartId, String cartToken, String sku, CartQuantity quantity) {
+        return sold(sku, quantity)
+                .chain(() -> customers.setGuestCartItem(cartId, sku, cartToken, quantity, context.idempotencyKey()));
+    }
+
+    /** Adding needs a product the catalogue sells; setting 0 takes out any line, a withdrawn product's too. */
+    private Uni<Void> sold(String sku, CartQuantity quantity) {
+        return quantity.quantity() > 0 ? catalog.requireProduct(sku) : Uni.createFrom().voidItem();
     }
 
     public Uni<RestResponse<JsonNode>> remove(String customerId, String sku) {
@@ -52,7 +66,7 @@ public class CartService {
     }
 
     public Uni<RestResponse<JsonNode>> addToWishlist(String customerId, String sku) {
-        return customers.addToWishlist(customerId, sku, context.idempotencyKey())
+        return catalog.requireProduct(sku).chain(() -> customers.addToWishlist(customerId, sku, context.idempotencyKey()))
                 .call(answer -> views.wishlistAnswered(answer.getEntity()))
                 .invoke(() -> interactions.record(customerId, context.channel(), InteractionPublisher.WISHLIST_CHANGE,
                         sku, null, 1));

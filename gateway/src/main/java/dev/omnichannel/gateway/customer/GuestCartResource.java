@@ -31,11 +31,13 @@ public class GuestCartResource {
     private final CustomerClient customers;
     private final CallerContext context;
     private final Refusals refusals;
+    private final CartService carts;
 
-    public GuestCartResource(CustomerClient customers, CallerContext context, Refusals refusals) {
+    public GuestCartResource(CustomerClient customers, CallerContext context, Refusals refusals, CartService carts) {
         this.customers = customers;
         this.context = context;
         this.refusals = refusals;
+        this.carts = carts;
     }
 
     @POST
@@ -56,8 +58,7 @@ public class GuestCartResource {
     @Operation(summary = "Set a quantity in a guest cart")
     public Uni<RestResponse<JsonNode>> setQuantity(@PathParam("id") String id, @PathParam("sku") String sku,
             @HeaderParam(CART_TOKEN) String cartToken, @NotNull @Valid CartQuantity quantity) {
-        return customers.setGuestCartItem(id, sku, requireToken(cartToken), quantity, context.idempotencyKey())
-                .map(Relay::answer);
+        return carts.setGuestQuantity(id, requireToken(cartToken), sku, quantity).map(Relay::answer);
     }
 
     /** Without its token a cart is as unknown as with a wrong one (customer-service checks the token itself). */

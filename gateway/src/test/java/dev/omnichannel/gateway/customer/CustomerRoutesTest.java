@@ -28,6 +28,7 @@ import static org.hamcrest.Matchers.is;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.omnichannel.gateway.security.CustomerDirectory;
+import dev.omnichannel.gateway.support.Catalogue;
 import dev.omnichannel.gateway.support.Events;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
@@ -204,18 +205,43 @@ class CustomerRoutesTest {
 
     @Test
     void a_cart_quantity_is_set_on_the_customers_one_cart() {
-        Services.customer().stubFor(put(urlEqualTo("/customers/" + ALICE + "/cart/items/TENT-2P")).willReturn(json(200,
-                "{\"customerId\":\"" + ALICE + "\",\"items\":[{\"sku\":\"TENT-2P\",\"quantity\":2}]}")));
+        String sku = StockLevels.newSku("TENT");
+        Catalogue.product(sku, "Two-person tent", "249.00");
+        Services.customer().stubFor(put(urlEqualTo("/customers/" + ALICE + "/cart/items/" + sku)).willReturn(json(200,
+                "{\"customerId\":\"" + ALICE + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":2}]}")));
 
         given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"quantity\":2}")
-                .put("/api/v1/me/cart/items/TENT-2P")
+                .put("/api/v1/me/cart/items/" + sku)
                 .then().statusCode(200)
                 .body("items[0].quantity", equalTo(2));
         given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"quantity\":-1}")
-                .put("/api/v1/me/cart/items/TENT-2P")
+                .put("/api/v1/me/cart/items/" + sku)
                 .then().statusCode(400);
-        Services.customer().verify(1, putRequestedFor(urlEqualTo("/customers/" + ALICE + "/cart/items/TENT-2P"))
+        Services.customer().verify(1, putRequestedFor(urlEqualTo("/customers/" + ALICE + "/cart/items/" + sku))
                 .withRequestBody(equalToJson("{\"quantity\":2}")));
+    }
+
+    @Test
+    void a_sku_the_catalogue_does_not_sell_is_added_to_no_cart_or_wishlist_but_any_line_can_be_taken_out() {
+        String unknown = StockLevels.newSku("NOT-SOLD");
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"quantity\":1}")
+                .put("/api/v1/me/cart/items/" + unknown)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.storefront("alice"))
+                .put("/api/v1/me/wishlist/" + unknown)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).header("X-Cart-Token", "t-1").body("{\"quantity\":1}")
+                .put("/api/v1/carts/g-1/items/" + unknown)
+                .then().statusCode(404).contentType("application/problem+json");
+        Services.customer().verify(0, putRequestedFor(urlPathEqualTo("/customers/" + ALICE + "/cart/items/" + unknown)));
+        Services.customer().verify(0, putRequestedFor(urlPathEqualTo("/customers/" + ALICE + "/wishlist/" + unknown)));
+        Services.customer().verify(0, putRequestedFor(urlPathEqualTo("/carts/g-1/items/" + unknown)));
+
+        Services.customer().stubFor(put(urlEqualTo("/customers/" + ALICE + "/cart/items/" + unknown)).willReturn(json(200,
+                "{\"customerId\":\"" + ALICE + "\",\"items\":[]}")));
+        given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"quantity\":0}")
+                .put("/api/v1/me/cart/items/" + unknown)
+                .then().statusCode(200);
     }
 
     @Test
@@ -263,6 +289,7 @@ class CustomerRoutesTest {
 
     @Test
     void a_guest_cart_item_is_forwarded_with_its_token() {
+        Catalogue.product("CAP-SUN", "Sun cap", "14.90");
         Services.customer().stubFor(put(urlEqualTo("/carts/g-1/items/CAP-SUN")).willReturn(json(200,
                 "{\"id\":\"g-1\",\"items\":[{\"sku\":\"CAP-SUN\",\"quantity\":1}]}")));
 

@@ -14,6 +14,7 @@ import static org.hamcrest.Matchers.is;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import dev.omnichannel.gateway.support.Catalogue;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.gateway.support.StockLevels;
@@ -64,6 +65,7 @@ class InteractionsTest {
 
     @Test
     void a_cart_change_is_published_with_its_quantity() {
+        Catalogue.product(sku, "Headlamp 300 lm", "39.90");
         Services.customer().stubFor(put(urlEqualTo("/customers/" + ALICE + "/cart/items/" + sku)).willReturn(json(200, "{}")));
         try (TopicProbe interactions = TopicProbe.open(Topics.INTERACTIONS)) {
             given().auth().oauth2(Tokens.storefront("alice")).contentType(ContentType.JSON).body("{\"quantity\":3}")

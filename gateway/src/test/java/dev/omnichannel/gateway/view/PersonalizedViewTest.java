@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.http.Fault;
+import dev.omnichannel.gateway.support.Catalogue;
 import dev.omnichannel.gateway.support.Events;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
@@ -39,9 +40,6 @@ import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
 import dev.omnichannel.shared.events.customer.CustomerMerged;
 import dev.omnichannel.shared.events.customer.CustomerSnapshot;
 import dev.omnichannel.shared.events.inventory.OrderEvent;
-import dev.omnichannel.shared.events.inventory.ProductChanged;
-import dev.omnichannel.shared.events.inventory.PromotionChanged;
-import dev.omnichannel.shared.events.inventory.PromotionKind;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import dev.omnichannel.shared.personal.PersonalDataSeal;
@@ -87,12 +85,12 @@ class PersonalizedViewTest {
 
     @BeforeAll
     static void catalogueAndStock() {
-        product(SHOE, "Trail running shoe 42", "89.90");
-        product(JACKET, "Rain jacket M", "129.00");
-        product(TENT, "Tent for two", "249.00");
-        promotion("WINTER-" + JACKET, null, "20", JACKET);
-        promotion("VIP-" + JACKET, "vip", "30", JACKET);
-        promotion("LAPSED-" + JACKET, "lapsed", "50", JACKET);
+        Catalogue.product(SHOE, "Trail running shoe 42", "89.90");
+        Catalogue.product(JACKET, "Rain jacket M", "129.00");
+        Catalogue.product(TENT, "Tent for two", "249.00");
+        Catalogue.promotion("WINTER-" + JACKET, null, "20", JACKET);
+        Catalogue.promotion("VIP-" + JACKET, "vip", "30", JACKET);
+        Catalogue.promotion("LAPSED-" + JACKET, "lapsed", "50", JACKET);
         StockLevels.publish(SHOE, "paris-louvre", 5, 1);
         StockLevels.publish(JACKET, "paris-louvre", 0, 1);
         StockLevels.publish(JACKET, "paris-bastille", 4, 1);
@@ -361,16 +359,5 @@ class PersonalizedViewTest {
                 List.of(new MessagingSummaryChanged.Message(UUID.randomUUID().toString(), "store", "staff",
                         "Your order is ready", Instant.now())),
                 new MessagingSummaryChanged.Inbox(inbox, inboxUnread), VERSIONS.incrementAndGet()));
-    }
-
-    static void product(String sku, String name, String price) {
-        Events.publish(GatewayTestStack.CATALOG_TOPIC, ProductChanged.key(sku),
-                new ProductChanged(sku, name, "", new BigDecimal(price), "EUR", 1));
-    }
-
-    static void promotion(String id, String segment, String percent, String sku) {
-        Events.publish(GatewayTestStack.CATALOG_TOPIC, PromotionChanged.key(id), new PromotionChanged(id, id,
-                PromotionKind.PERCENTAGE, new BigDecimal(percent), segment, Instant.now().minus(1, ChronoUnit.DAYS), null,
-                false, List.of(sku), 1));
     }
 }

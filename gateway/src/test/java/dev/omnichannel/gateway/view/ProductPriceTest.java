@@ -12,6 +12,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
+import dev.omnichannel.gateway.support.Catalogue;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.gateway.support.StockLevels;
@@ -42,10 +43,10 @@ class ProductPriceTest {
 
     @BeforeAll
     static void catalogue() {
-        PersonalizedViewTest.product(COAT, "Down coat", "200.00");
-        PersonalizedViewTest.promotion("EVERYONE-" + COAT, null, "10", COAT);
-        PersonalizedViewTest.promotion("VIP-" + COAT, "vip", "25", COAT);
-        PersonalizedViewTest.promotion("LAPSED-" + COAT, "lapsed", "50", COAT);
+        Catalogue.product(COAT, "Down coat", "200.00");
+        Catalogue.promotion("EVERYONE-" + COAT, null, "10", COAT);
+        Catalogue.promotion("VIP-" + COAT, "vip", "25", COAT);
+        Catalogue.promotion("LAPSED-" + COAT, "lapsed", "50", COAT);
     }
 
     @BeforeEach
