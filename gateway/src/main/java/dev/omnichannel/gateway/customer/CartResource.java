@@ -45,7 +45,7 @@ public class CartResource {
 
     @PUT
     @Path("/items/{sku}")
-    @Operation(summary = "Set the quantity of a SKU (0 removes it)")
+    @Operation(summary = "Set the quantity of a SKU (0 removes it; a SKU the catalogue does not sell: 404)")
     public Uni<RestResponse<JsonNode>> setQuantity(@PathParam("sku") String sku, @NotNull @Valid CartQuantity quantity) {
         return context.customerId().chain(id -> carts.setQuantity(id, sku, quantity)).map(Relay::answer);
     }

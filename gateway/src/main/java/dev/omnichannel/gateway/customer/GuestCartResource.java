@@ -55,7 +55,7 @@ public class GuestCartResource {
 
     @PUT
     @Path("/{id}/items/{sku}")
-    @Operation(summary = "Set a quantity in a guest cart")
+    @Operation(summary = "Set a quantity in a guest cart (0 removes it; a SKU the catalogue does not sell: 404)")
     public Uni<RestResponse<JsonNode>> setQuantity(@PathParam("id") String id, @PathParam("sku") String sku,
             @HeaderParam(CART_TOKEN) String cartToken, @NotNull @Valid CartQuantity quantity) {
         return carts.setGuestQuantity(id, requireToken(cartToken), sku, quantity).map(Relay::answer);

@@ -39,7 +39,7 @@ public class WishlistResource {
 
     @PUT
     @Path("/{sku}")
-    @Operation(summary = "Add a SKU to the wishlist")
+    @Operation(summary = "Add a SKU to the wishlist (a SKU the catalogue does not sell: 404)")
     public Uni<RestResponse<JsonNode>> add(@PathParam("sku") String sku) {
         return context.customerId().chain(id -> carts.addToWishlist(id, sku)).map(Relay::answer);
     }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.pgclient.PgException;
+import io.vertx.sqlclient.ClosedConnectionException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.ConnectException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +32,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String UNAVAILABLE_RETRY_AFTER_SECONDS = "2";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -100,11 +104,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (dependencyUnavailable(e)) {
+            LOG.warnf("503 %s: a dependency is unavailable: %s", uri.getPath(), e);
+            return Response.fromResponse(new Problem("service-unavailable", "Service Unavailable", 503,
+                    "The service cannot reach its database or a service it needs; try again shortly", uri.getPath(), null)
+                    .toResponse()).header(HttpHeaders.RETRY_AFTER, UNAVAILABLE_RETRY_AFTER_SECONDS).build();
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "unexpected error %s on %s", errorId, uri.getPath());
         return new Problem("internal-error", "Internal error", 500,
                 "An unexpected error occurred; quote " + errorId + " when reporting it", uri.getPath(),
                 Map.of("errorId", errorId)).toResponse();
+    }
+
+    /**
+     * A connection refused or closed, or a database going down or starting up (SQLSTATE classes 08
+     * and 57P): the same request shortly after may well succeed.
+     */
+    static boolean dependencyUnavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectException || cause instanceof ClosedConnectionException) {
+                return true;
+            }
+            if (cause instanceof PgException pg && pg.getSqlState() != null
+                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void copyHeader(Response from, Response.ResponseBuilder to, String name) {
