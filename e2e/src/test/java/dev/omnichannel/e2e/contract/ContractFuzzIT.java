@@ -1,6 +1,8 @@
 package dev.omnichannel.e2e.contract;
 
+import static dev.omnichannel.e2e.support.Eventually.eventually;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -128,7 +130,9 @@ class ContractFuzzIT {
         customer.api().body(Map.of("quantity", 2)).put("/me/cart/items/{sku}", "TENT-2P").then().statusCode(200);
         customer.api().body(Map.of("subject", "order", "text", "Is it waterproof?")).post("/me/conversations")
                 .then().statusCode(201);
-        String before = exported(customer);
+        // the set-up's own effects first: the message reaches the timeline through messaging's event
+        String before = eventually().alias("the set-up's message in the customer's timeline")
+                .until(() -> exported(customer), containsString("\"kind\":\"conversation.message-added\""));
         FuzzInputs inputs = new FuzzInputs(SEED);
         int refused = 0;
         List<String> accepted = new ArrayList<>();
