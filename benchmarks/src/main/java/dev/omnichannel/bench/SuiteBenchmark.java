@@ -260,8 +260,8 @@ public final class SuiteBenchmark {
         String commit = Processes.output(List.of("git", "-C", root.toString(), "rev-parse", "--short", "HEAD"), 10).strip();
         String machine = "%d cores, %d GiB, %s".formatted(Runtime.getRuntime().availableProcessors(),
                 Math.round(totalMemoryGiB()), cpuModel());
-        String section = "\n## %s — commit %s\n\nMachine: %s. JVM: %s. Command: `./omni bench` (%d s per load run).\n\n%s%s"
-                .formatted(LocalDate.now(), commit, machine, System.getProperty("java.vm.version"), SECONDS, table,
+        String section = "\n## %s — commit %s\n\nMachine: %s. JVM: %s. Command: `%s` (%d s per load run).\n\n%s%s"
+                .formatted(LocalDate.now(), commit, machine, System.getProperty("java.vm.version"), command(), SECONDS, table,
                         notes.isEmpty() ? "" : "\n" + String.join("\n", notes.stream().map(n -> "- " + n).toList()) + "\n");
         System.out.println(section);
         Path results = root.resolve("benchmarks/RESULTS.md");
@@ -332,6 +332,15 @@ public final class SuiteBenchmark {
 
     private void omni(String command, String component) {
         Processes.output(List.of(root.resolve("omni").toString(), command, component), 300);
+    }
+
+    /** The command as it was typed: {@code ./omni bench} and the {@code -Dbench.*} settings it passed. */
+    private static String command() {
+        StringBuilder command = new StringBuilder("./omni bench");
+        System.getProperties().stringPropertyNames().stream().sorted()
+                .filter(name -> name.startsWith("bench.") && !name.equals("bench.kafka-latency-classpath"))
+                .forEach(name -> command.append(" -D").append(name).append('=').append(System.getProperty(name)));
+        return command.toString();
     }
 
     private static double totalMemoryGiB() {
