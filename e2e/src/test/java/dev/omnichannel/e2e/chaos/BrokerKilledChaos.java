@@ -85,7 +85,7 @@ class BrokerKilledChaos {
         boolean nothingLost = ChaosResults.record("broker killed: acknowledged stock changes in inventory's ledger, once",
                 acknowledgedChanges + " acknowledged in " + loadTime.toSeconds() + " s; ledger: " + ledgerRows + " adjustments ("
                         + distinctReasons + " distinct) of " + adjustments.size() + ", " + heldAndReleased + " holds released of "
-                        + reservations.size(),
+                        + reservations.size() + " (" + refusedHolds.size() + " holds refused, not counted)",
                 "0 lost, 0 doubled", ledgerRows == adjustments.size() && distinctReasons == ledgerRows
                         && heldAndReleased == reservations.size());
 

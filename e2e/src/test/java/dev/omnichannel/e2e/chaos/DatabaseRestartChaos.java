@@ -16,10 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,7 +48,7 @@ class DatabaseRestartChaos {
         customers.forEach(customer -> customer.api().get("/me/view").then().statusCode(200));
 
         List<Answer> answers = Collections.synchronizedList(new ArrayList<>());
-        Map<String, List<Integer>> readiness = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, List<Integer>> readiness = new ConcurrentHashMap<>();
         AtomicBoolean loading = new AtomicBoolean(true);
         Instant stoppedAt;
         Instant backAt;
@@ -119,7 +121,7 @@ class DatabaseRestartChaos {
         boolean ready = ChaosResults.record("PostgreSQL restarted: each service's readiness goes DOWN then UP",
                 readinessWrong.isEmpty() ? "all four" : "not: " + readinessWrong, "DOWN while it is down, UP after",
                 readinessWrong.isEmpty());
-        long signIns = java.util.stream.IntStream.range(0, 10).filter(i -> {
+        long signIns = IntStream.range(0, 10).filter(i -> {
             try {
                 return KeycloakTokens.password("storefront", usernames.get(i % usernames.size())) != null;
             } catch (RuntimeException e) {

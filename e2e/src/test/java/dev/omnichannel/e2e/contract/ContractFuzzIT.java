@@ -46,6 +46,11 @@ class ContractFuzzIT {
      * before any route runs, with an empty body: no problem+json is possible there, and nothing leaks.
      */
     static final List<Integer> SERVER_LIMITS = List.of(414, 431);
+    /**
+     * Vert.x's request-line limit: past it the server answers 414 and closes the connection at once,
+     * so a client still sending a body may see a broken pipe instead of the answer.
+     */
+    static final int REQUEST_LINE_LIMIT = 4096;
 
     /** Bodies no operation can read as its JSON object. */
     static final List<String> UNPARSABLE_BODIES = List.of("{", "}", "[", "{\"a\":}", "\"text\"", "123", "{\"a\":1,");
@@ -71,15 +76,27 @@ class ContractFuzzIT {
                     if (caller != Caller.ANONYMOUS) {
                         request.auth().oauth2(caller.token());
                     }
+                    int requestLine = path.length();
                     for (String parameter : operation.queryParameters()) {
-                        request.queryParam(parameter, encoded(inputs.word()));
+                        String value = encoded(inputs.word());
+                        request.queryParam(parameter, value);
+                        requestLine += parameter.length() + value.length() + 2;
                     }
                     String body = null;
                     if (!List.of("GET", "DELETE").contains(operation.method())) {
                         body = inputs.body(operation.bodyFields());
                         request.contentType(inputs.contentType()).body(body);
                     }
-                    Response answer = request.request(operation.method(), path);
+                    Response answer;
+                    try {
+                        answer = request.request(operation.method(), path);
+                    } catch (Exception e) { // RestAssured throws the socket's IOException unchecked
+                        if (requestLine > REQUEST_LINE_LIMIT && body != null) {
+                            byClass[4]++; // refused as 414 and closed while the body was still being sent
+                            continue;
+                        }
+                        throw e;
+                    }
                     byClass[answer.statusCode() / 100]++;
                     check(answer, operation.method() + " " + excerpt(path) + " as " + caller + (body == null ? ""
                             : " with " + excerpt(body)), failures);

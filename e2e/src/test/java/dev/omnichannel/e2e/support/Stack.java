@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -15,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 public final class Stack {
 
     private static final File ROOT = new File(System.getProperty("omni.root", ".."));
+
+    private static final Duration SIGNAL_LIMIT = Duration.ofSeconds(30);
 
     private Stack() {
     }
@@ -30,7 +33,7 @@ public final class Stack {
     /** {@code kill -9} of the component's whole process group: no shutdown hook, no flush, no goodbye to the broker. */
     public static void kill(String component) {
         String pid = pid(component);
-        run(List.of("kill", "-KILL", "--", "-" + pid));
+        run(List.of("kill", "-KILL", "--", "-" + pid), SIGNAL_LIMIT);
         Path status = Path.of("/proc", pid, "stat");
         for (int waited = 0; waited < 100 && Files.exists(status); waited++) {
             try {
@@ -49,7 +52,7 @@ public final class Stack {
 
     /** PostgreSQL's immediate shutdown (SIGQUIT to the postmaster): every session cut, crash recovery at the next start. */
     public static void stopPostgresImmediately() {
-        run(List.of("kill", "-QUIT", postmasterPid()));
+        run(List.of("kill", "-QUIT", postmasterPid()), SIGNAL_LIMIT);
     }
 
     /** The resident memory of the component's process, in KiB. */
@@ -80,14 +83,14 @@ public final class Stack {
         }
     }
 
-    private static void run(List<String> command) {
+    private static void run(List<String> command, Duration limit) {
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            Process process = new ProcessBuilder(command).directory(ROOT).inheritIO().start();
+            if (!process.waitFor(limit.toSeconds(), TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed");
             }
         } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + command, e);
+            throw new IllegalStateException("cannot run " + command + " in " + ROOT, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -95,17 +98,6 @@ public final class Stack {
     }
 
     private static void omni(String command, String component) {
-        try {
-            Process process = new ProcessBuilder(new File(ROOT, "omni").getAbsolutePath(), command, component)
-                    .directory(ROOT).inheritIO().start();
-            if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
-                throw new IllegalStateException("./omni " + command + " " + component + " failed");
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run ./omni in " + ROOT, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        run(List.of(new File(ROOT, "omni").getAbsolutePath(), command, component), Duration.ofMinutes(5));
     }
 }
