@@ -1,5 +1,6 @@
 package dev.omnichannel.customer.demo;
 
+import dev.omnichannel.customer.demo.service.DemoCustomers;
 import static dev.omnichannel.customer.support.Service.asGateway;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,6 +1,6 @@
 package dev.omnichannel.gateway.client;
 
-import dev.omnichannel.gateway.security.CallerContext;
+import dev.omnichannel.gateway.security.service.CallerContext;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.quarkus.arc.Arc;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,6 @@
 package dev.omnichannel.gateway.availability;
 
+import dev.omnichannel.gateway.availability.service.StockReadModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

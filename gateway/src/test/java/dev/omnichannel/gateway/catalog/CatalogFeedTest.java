@@ -1,5 +1,6 @@
 package dev.omnichannel.gateway.catalog;
 
+import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -27,14 +27,14 @@ import static org.hamcrest.Matchers.is;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.omnichannel.gateway.security.CustomerDirectory;
+import dev.omnichannel.gateway.security.service.CustomerDirectory;
 import dev.omnichannel.gateway.support.Catalogue;
 import dev.omnichannel.gateway.support.Events;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.gateway.support.StockLevels;
 import dev.omnichannel.gateway.support.Tokens;
-import dev.omnichannel.gateway.view.model.ViewStore;
+import dev.omnichannel.gateway.view.repository.ViewStore;
 import dev.omnichannel.shared.events.customer.CustomerSnapshot;
 import dev.omnichannel.testing.KeycloakTokens;
 import io.quarkus.test.common.WithTestResource;

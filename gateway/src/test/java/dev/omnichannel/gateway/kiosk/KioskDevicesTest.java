@@ -1,5 +1,7 @@
 package dev.omnichannel.gateway.kiosk;
 
+import dev.omnichannel.gateway.kiosk.config.KioskSessionConfig;
+import dev.omnichannel.gateway.kiosk.service.KioskDevices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

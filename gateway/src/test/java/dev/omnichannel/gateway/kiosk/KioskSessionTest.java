@@ -1,5 +1,6 @@
 package dev.omnichannel.gateway.kiosk;
 
+import dev.omnichannel.gateway.kiosk.rest.KioskSessionResource;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;

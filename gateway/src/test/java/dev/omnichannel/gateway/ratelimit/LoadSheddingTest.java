@@ -1,5 +1,6 @@
 package dev.omnichannel.gateway.ratelimit;
 
+import dev.omnichannel.gateway.ratelimit.rest.LoadShedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,6 @@
 package dev.omnichannel.gateway.support;
 
-import dev.omnichannel.gateway.catalog.CatalogModel;
+import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import dev.omnichannel.shared.events.inventory.PromotionKind;

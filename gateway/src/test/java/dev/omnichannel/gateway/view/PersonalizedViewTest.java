@@ -34,7 +34,7 @@ import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.gateway.support.StockLevels;
 import dev.omnichannel.gateway.support.Tokens;
-import dev.omnichannel.gateway.view.model.ViewStore;
+import dev.omnichannel.gateway.view.repository.ViewStore;
 import dev.omnichannel.shared.events.customer.CustomerErased;
 import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
 import dev.omnichannel.shared.events.customer.CustomerMerged;

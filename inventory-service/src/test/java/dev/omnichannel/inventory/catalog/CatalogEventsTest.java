@@ -1,13 +1,13 @@
 package dev.omnichannel.inventory.catalog;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.inventory.catalog.service.CatalogPublisher;
-import dev.omnichannel.inventory.testing.Fixtures;
-import dev.omnichannel.inventory.testing.Ledger;
+import dev.omnichannel.inventory.catalog.events.CatalogPublisher;
+import dev.omnichannel.inventory.support.Fixtures;
+import dev.omnichannel.inventory.support.Ledger;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.inventory.LocationChanged;
 import dev.omnichannel.shared.events.inventory.ProductChanged;

@@ -1,6 +1,6 @@
 package dev.omnichannel.inventory.catalog;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,7 +8,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.omnichannel.inventory.testing.Fixtures;
+import dev.omnichannel.inventory.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

@@ -1,6 +1,6 @@
 package dev.omnichannel.inventory.erasure;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.inventory.testing.Api;
-import dev.omnichannel.inventory.testing.Events;
-import dev.omnichannel.inventory.testing.Fixtures;
-import dev.omnichannel.inventory.testing.Ledger;
+import dev.omnichannel.inventory.support.Api;
+import dev.omnichannel.inventory.support.Events;
+import dev.omnichannel.inventory.support.Fixtures;
+import dev.omnichannel.inventory.support.Ledger;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.customer.CustomerErased;

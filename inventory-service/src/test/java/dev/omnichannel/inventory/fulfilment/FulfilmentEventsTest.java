@@ -1,11 +1,11 @@
 package dev.omnichannel.inventory.fulfilment;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.omnichannel.inventory.testing.Fixtures;
+import dev.omnichannel.inventory.support.Fixtures;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,13 +1,13 @@
 package dev.omnichannel.inventory.fulfilment;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.omnichannel.inventory.testing.Fixtures;
-import dev.omnichannel.inventory.testing.Ledger;
+import dev.omnichannel.inventory.support.Fixtures;
+import dev.omnichannel.inventory.support.Ledger;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.List;

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.inventory.testing.Api;
-import dev.omnichannel.inventory.testing.Fixtures;
-import dev.omnichannel.inventory.testing.Ledger;
+import dev.omnichannel.inventory.support.Api;
+import dev.omnichannel.inventory.support.Fixtures;
+import dev.omnichannel.inventory.support.Ledger;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;

@@ -2,14 +2,14 @@ package dev.omnichannel.inventory.reservation;
 
 import static dev.omnichannel.inventory.reservation.ReservationsTest.line;
 import static dev.omnichannel.inventory.reservation.ReservationsTest.reserve;
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.omnichannel.inventory.reservation.service.ReservationExpiry;
-import dev.omnichannel.inventory.testing.Fixtures;
-import dev.omnichannel.inventory.testing.Ledger;
+import dev.omnichannel.inventory.support.Fixtures;
+import dev.omnichannel.inventory.support.Ledger;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.testing.TopicProbe;
 import io.quarkus.test.junit.QuarkusTest;

@@ -2,7 +2,7 @@ package dev.omnichannel.inventory.reservation;
 
 import static dev.omnichannel.inventory.reservation.ReservationsTest.line;
 import static dev.omnichannel.inventory.reservation.ReservationsTest.reserve;
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.omnichannel.inventory.testing.Fixtures;
-import dev.omnichannel.inventory.testing.Ledger;
+import dev.omnichannel.inventory.support.Fixtures;
+import dev.omnichannel.inventory.support.Ledger;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.time.Duration;

@@ -1,12 +1,12 @@
 package dev.omnichannel.inventory.stock;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 
-import dev.omnichannel.inventory.testing.Fixtures;
+import dev.omnichannel.inventory.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;

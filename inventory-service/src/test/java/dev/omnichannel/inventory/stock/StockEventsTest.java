@@ -1,12 +1,12 @@
 package dev.omnichannel.inventory.stock;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.inventory.testing.Fixtures;
+import dev.omnichannel.inventory.support.Fixtures;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
 import dev.omnichannel.shared.events.Topics;

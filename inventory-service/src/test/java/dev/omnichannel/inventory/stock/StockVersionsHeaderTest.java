@@ -1,10 +1,10 @@
 package dev.omnichannel.inventory.stock;
 
-import static dev.omnichannel.inventory.testing.Api.asGateway;
+import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.omnichannel.inventory.testing.Fixtures;
+import dev.omnichannel.inventory.support.Fixtures;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.http.StockVersions;
 import dev.omnichannel.testing.TopicProbe;

@@ -1,17 +1,18 @@
 package dev.omnichannel.messaging.notification;
 
-import static dev.omnichannel.messaging.common.MessageChannel.EMAIL;
-import static dev.omnichannel.messaging.common.MessageChannel.IN_APP;
-import static dev.omnichannel.messaging.common.MessageChannel.PUSH;
-import static dev.omnichannel.messaging.common.MessageChannel.SMS;
-import static dev.omnichannel.messaging.common.MessageChannel.WHATSAPP;
+import dev.omnichannel.messaging.notification.service.ChannelPolicy;
+import static dev.omnichannel.messaging.support.MessageChannel.EMAIL;
+import static dev.omnichannel.messaging.support.MessageChannel.IN_APP;
+import static dev.omnichannel.messaging.support.MessageChannel.PUSH;
+import static dev.omnichannel.messaging.support.MessageChannel.SMS;
+import static dev.omnichannel.messaging.support.MessageChannel.WHATSAPP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.omnichannel.messaging.common.MessageChannel;
-import dev.omnichannel.messaging.recipient.Recipient;
-import dev.omnichannel.messaging.recipient.RecipientAddresses;
-import dev.omnichannel.messaging.template.TemplateDefinition;
-import dev.omnichannel.messaging.template.VariantContent;
+import dev.omnichannel.messaging.support.MessageChannel;
+import dev.omnichannel.messaging.recipient.domain.Recipient;
+import dev.omnichannel.messaging.recipient.domain.RecipientAddresses;
+import dev.omnichannel.messaging.template.domain.TemplateDefinition;
+import dev.omnichannel.messaging.template.domain.VariantContent;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.omnichannel.messaging.notification;
 
+import dev.omnichannel.messaging.notification.service.Dispatcher;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

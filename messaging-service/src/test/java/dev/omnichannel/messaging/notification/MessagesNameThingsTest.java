@@ -1,5 +1,7 @@
 package dev.omnichannel.messaging.notification;
 
+import dev.omnichannel.messaging.notification.repository.NotificationRepository;
+import dev.omnichannel.messaging.notification.service.Rendering;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -7,18 +9,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.messaging.alert.AlertService;
-import dev.omnichannel.messaging.common.Json;
-import dev.omnichannel.messaging.common.MessageChannel;
-import dev.omnichannel.messaging.notification.channel.Outgoing;
-import dev.omnichannel.messaging.notification.trigger.FulfilmentConsumer;
-import dev.omnichannel.messaging.recipient.Recipient;
-import dev.omnichannel.messaging.recipient.RecipientAddresses;
+import dev.omnichannel.messaging.alert.service.AlertService;
+import dev.omnichannel.messaging.support.Json;
+import dev.omnichannel.messaging.support.MessageChannel;
+import dev.omnichannel.messaging.channel.domain.Outgoing;
+import dev.omnichannel.messaging.notification.events.FulfilmentConsumer;
+import dev.omnichannel.messaging.recipient.domain.Recipient;
+import dev.omnichannel.messaging.recipient.domain.RecipientAddresses;
 import dev.omnichannel.messaging.support.Catalog;
 import dev.omnichannel.messaging.support.Events;
 import dev.omnichannel.messaging.support.TestDb;
-import dev.omnichannel.messaging.template.TemplateDefinition;
-import dev.omnichannel.messaging.template.TemplateService;
+import dev.omnichannel.messaging.template.domain.TemplateDefinition;
+import dev.omnichannel.messaging.template.service.TemplateService;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.inventory.OrderEvent;

@@ -1,5 +1,6 @@
 package dev.omnichannel.messaging.notification;
 
+import dev.omnichannel.messaging.notification.service.QuietHours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;

@@ -1,5 +1,7 @@
 package dev.omnichannel.messaging.personal;
 
+import dev.omnichannel.messaging.personal.client.CustomerKeysApi;
+import dev.omnichannel.messaging.personal.service.CustomerKeys;
 import io.quarkus.test.Mock;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

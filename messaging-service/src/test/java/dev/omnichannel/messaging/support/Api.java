@@ -2,7 +2,7 @@ package dev.omnichannel.messaging.support;
 
 import static io.restassured.RestAssured.given;
 
-import dev.omnichannel.messaging.webhook.WebhookSignature;
+import dev.omnichannel.messaging.webhook.service.WebhookSignature;
 import dev.omnichannel.testing.KeycloakTokens;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;

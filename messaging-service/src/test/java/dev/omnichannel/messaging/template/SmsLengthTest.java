@@ -1,5 +1,6 @@
 package dev.omnichannel.messaging.template;
 
+import dev.omnichannel.messaging.template.service.SmsLength;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,7 +1,7 @@
 package dev.omnichannel.customer.cart.service;
 
-import dev.omnichannel.customer.common.Now;
-import dev.omnichannel.customer.common.Sql;
+import dev.omnichannel.customer.support.Now;
+import dev.omnichannel.customer.support.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;

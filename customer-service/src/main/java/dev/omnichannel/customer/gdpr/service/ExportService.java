@@ -1,7 +1,7 @@
 package dev.omnichannel.customer.gdpr.service;
 
 import dev.omnichannel.customer.cart.service.CartService;
-import dev.omnichannel.customer.common.Now;
+import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.gdpr.rest.CustomerExport;
 import dev.omnichannel.customer.merge.repository.MergeRepository;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;

@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.gdpr.service;
 
-import dev.omnichannel.customer.common.Sql;
+import dev.omnichannel.customer.support.Sql;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 import java.util.UUID;

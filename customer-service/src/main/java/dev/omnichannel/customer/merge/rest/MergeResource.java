@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.merge.rest;
 
-import dev.omnichannel.customer.common.ChannelHeader;
+import dev.omnichannel.customer.support.ChannelHeader;
 import dev.omnichannel.customer.merge.service.MergeService;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;

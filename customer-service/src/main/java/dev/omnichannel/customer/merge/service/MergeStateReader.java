@@ -2,7 +2,7 @@ package dev.omnichannel.customer.merge.service;
 
 import dev.omnichannel.customer.cart.repository.CartRepository;
 import dev.omnichannel.customer.cart.service.CartLines;
-import dev.omnichannel.customer.common.Sql;
+import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.merge.domain.MergeRecord;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.repository.ConsentRepository;

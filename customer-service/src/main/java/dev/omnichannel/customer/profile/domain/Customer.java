@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.profile.domain;
 
-import dev.omnichannel.customer.common.Now;
+import dev.omnichannel.customer.support.Now;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.profile.repository;
 
-import dev.omnichannel.customer.common.Sql;
+import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.profile.domain.CustomerIdentity;
 import dev.omnichannel.customer.profile.domain.IdentityKey;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;

@@ -1,7 +1,7 @@
 package dev.omnichannel.customer.profile.rest;
 
-import dev.omnichannel.customer.common.ChannelHeader;
-import dev.omnichannel.customer.common.MessageChannel;
+import dev.omnichannel.customer.support.ChannelHeader;
+import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.gdpr.service.ErasureService;
 import dev.omnichannel.customer.profile.service.ConsentService;
 import dev.omnichannel.customer.profile.service.PreferenceService;

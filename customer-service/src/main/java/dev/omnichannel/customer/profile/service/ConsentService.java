@@ -1,7 +1,8 @@
 package dev.omnichannel.customer.profile.service;
 
-import dev.omnichannel.customer.common.MessageChannel;
-import dev.omnichannel.customer.common.Now;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.support.MessageChannel;
+import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.profile.domain.Consent;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.repository.ConsentRepository;

@@ -1,6 +1,7 @@
 package dev.omnichannel.customer.profile.service;
 
-import dev.omnichannel.customer.common.MessageChannel;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.rest.CustomerProfile;

@@ -1,6 +1,7 @@
 package dev.omnichannel.customer.profile.service;
 
-import dev.omnichannel.customer.common.Now;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.domain.IdentityKey;
 import dev.omnichannel.customer.profile.domain.IdentityNormalizer;

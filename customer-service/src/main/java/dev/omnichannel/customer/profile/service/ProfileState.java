@@ -1,7 +1,7 @@
 package dev.omnichannel.customer.profile.service;
 
 import dev.omnichannel.customer.cart.domain.CartItem;
-import dev.omnichannel.customer.common.MessageChannel;
+import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.profile.domain.Consent;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.domain.CustomerIdentity;

@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.segment.service;
 
-import dev.omnichannel.customer.common.Sql;
+import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.segment.domain.CustomerSegment;
 import dev.omnichannel.customer.segment.domain.SegmentRules;

@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.timeline.repository;
 
-import dev.omnichannel.customer.common.Sql;
+import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.timeline.domain.Purchase;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.timeline.rest;
 
-import dev.omnichannel.customer.common.Page;
+import dev.omnichannel.customer.support.Page;
 import dev.omnichannel.customer.timeline.service.TimelineService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package dev.omnichannel.customer.visit.rest;
 
-import dev.omnichannel.customer.common.ChannelHeader;
+import dev.omnichannel.customer.support.ChannelHeader;
 import dev.omnichannel.customer.visit.service.VisitService;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,8 @@
 package dev.omnichannel.inventory.catalog.repository;
 
-import dev.omnichannel.inventory.db.Row;
-import dev.omnichannel.inventory.db.Sql;
+import dev.omnichannel.inventory.catalog.domain.Product;
+import dev.omnichannel.inventory.support.Row;
+import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;

@@ -1,9 +1,7 @@
 package dev.omnichannel.inventory.catalog.rest;
 
-import dev.omnichannel.inventory.api.Page;
-import dev.omnichannel.inventory.api.PageRequest;
-import dev.omnichannel.inventory.catalog.api.ProductRequest;
-import dev.omnichannel.inventory.catalog.api.ProductView;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.catalog.service.CatalogService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

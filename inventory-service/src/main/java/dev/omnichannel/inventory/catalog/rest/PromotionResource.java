@@ -1,7 +1,5 @@
 package dev.omnichannel.inventory.catalog.rest;
 
-import dev.omnichannel.inventory.catalog.api.PromotionRequest;
-import dev.omnichannel.inventory.catalog.api.PromotionView;
 import dev.omnichannel.inventory.catalog.service.CatalogService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

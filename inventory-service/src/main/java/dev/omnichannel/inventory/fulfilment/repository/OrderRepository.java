@@ -1,11 +1,11 @@
 package dev.omnichannel.inventory.fulfilment.repository;
 
-import dev.omnichannel.inventory.db.Row;
-import dev.omnichannel.inventory.db.Sql;
-import dev.omnichannel.inventory.fulfilment.api.Address;
-import dev.omnichannel.inventory.fulfilment.service.AllocationMethod;
-import dev.omnichannel.inventory.fulfilment.service.Order;
-import dev.omnichannel.inventory.fulfilment.service.OrderStatus;
+import dev.omnichannel.inventory.support.Row;
+import dev.omnichannel.inventory.support.Sql;
+import dev.omnichannel.inventory.fulfilment.domain.Address;
+import dev.omnichannel.inventory.fulfilment.domain.AllocationMethod;
+import dev.omnichannel.inventory.fulfilment.domain.Order;
+import dev.omnichannel.inventory.fulfilment.domain.OrderStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

@@ -1,11 +1,8 @@
 package dev.omnichannel.inventory.fulfilment.rest;
 
-import dev.omnichannel.inventory.api.Caller;
-import dev.omnichannel.inventory.api.Page;
-import dev.omnichannel.inventory.api.PageRequest;
-import dev.omnichannel.inventory.fulfilment.api.OrderRequest;
-import dev.omnichannel.inventory.fulfilment.api.OrderView;
-import dev.omnichannel.inventory.fulfilment.api.StatusRequest;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.fulfilment.service.OrderService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

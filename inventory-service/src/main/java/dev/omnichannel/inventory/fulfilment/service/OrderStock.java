@@ -1,7 +1,10 @@
 package dev.omnichannel.inventory.fulfilment.service;
 
+import dev.omnichannel.inventory.fulfilment.domain.AllocationMethod;
+import dev.omnichannel.inventory.fulfilment.domain.Order;
+import dev.omnichannel.inventory.fulfilment.domain.OrderStatus;
 import dev.omnichannel.inventory.stock.repository.TransferRepository;
-import dev.omnichannel.inventory.stock.service.Movement;
+import dev.omnichannel.inventory.stock.domain.Movement;
 import dev.omnichannel.inventory.stock.service.StockLedger;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;

@@ -1,7 +1,8 @@
 package dev.omnichannel.inventory.location.repository;
 
-import dev.omnichannel.inventory.db.Row;
-import dev.omnichannel.inventory.db.Sql;
+import dev.omnichannel.inventory.location.domain.Location;
+import dev.omnichannel.inventory.support.Row;
+import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.shared.events.inventory.LocationChanged;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;

@@ -1,7 +1,5 @@
 package dev.omnichannel.inventory.location.rest;
 
-import dev.omnichannel.inventory.location.api.LocationRequest;
-import dev.omnichannel.inventory.location.api.LocationView;
 import dev.omnichannel.inventory.location.service.LocationService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package dev.omnichannel.inventory.reservation.rest;
 
-import dev.omnichannel.inventory.api.Overloaded;
+import dev.omnichannel.inventory.support.Overloaded;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;

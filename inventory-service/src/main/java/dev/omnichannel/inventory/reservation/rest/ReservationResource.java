@@ -1,12 +1,8 @@
 package dev.omnichannel.inventory.reservation.rest;
 
-import dev.omnichannel.inventory.api.Caller;
-import dev.omnichannel.inventory.api.Page;
-import dev.omnichannel.inventory.api.PageRequest;
-import dev.omnichannel.inventory.reservation.api.CollectRequest;
-import dev.omnichannel.inventory.reservation.api.ExtendRequest;
-import dev.omnichannel.inventory.reservation.api.ReservationRequest;
-import dev.omnichannel.inventory.reservation.api.ReservationView;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.reservation.service.ReservationService;
 import dev.omnichannel.shared.problem.FieldError;
 import dev.omnichannel.shared.problem.ProblemException;

@@ -1,14 +1,18 @@
 package dev.omnichannel.inventory.reservation.service;
 
-import dev.omnichannel.inventory.api.Caller;
-import dev.omnichannel.inventory.api.Lines;
-import dev.omnichannel.inventory.api.Page;
-import dev.omnichannel.inventory.api.PageRequest;
+import dev.omnichannel.inventory.reservation.domain.HoldType;
+import dev.omnichannel.inventory.reservation.domain.Reservation;
+import dev.omnichannel.inventory.reservation.domain.ReservationStatus;
+import dev.omnichannel.inventory.reservation.events.ReservationEvents;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Lines;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.catalog.service.PriceBook;
-import dev.omnichannel.inventory.catalog.service.PricedLines;
+import dev.omnichannel.inventory.catalog.domain.PricedLines;
 import dev.omnichannel.inventory.config.InventoryConfig;
-import dev.omnichannel.inventory.reservation.api.ReservationRequest;
-import dev.omnichannel.inventory.reservation.api.ReservationView;
+import dev.omnichannel.inventory.reservation.rest.ReservationRequest;
+import dev.omnichannel.inventory.reservation.rest.ReservationView;
 import dev.omnichannel.inventory.reservation.repository.ReservationRepository;
 import dev.omnichannel.inventory.reservation.repository.ReservationPlacements;
 import dev.omnichannel.inventory.reservation.repository.ReservationPlacements.PickupCodeTaken;

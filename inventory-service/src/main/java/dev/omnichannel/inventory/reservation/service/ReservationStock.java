@@ -1,6 +1,7 @@
 package dev.omnichannel.inventory.reservation.service;
 
-import dev.omnichannel.inventory.stock.service.Movement;
+import dev.omnichannel.inventory.reservation.domain.Reservation;
+import dev.omnichannel.inventory.stock.domain.Movement;
 import dev.omnichannel.inventory.stock.service.StockLedger;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

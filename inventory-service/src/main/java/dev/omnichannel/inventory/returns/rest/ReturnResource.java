@@ -1,8 +1,6 @@
 package dev.omnichannel.inventory.returns.rest;
 
-import dev.omnichannel.inventory.api.Caller;
-import dev.omnichannel.inventory.returns.api.ReturnRequest;
-import dev.omnichannel.inventory.returns.api.ReturnView;
+import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.returns.service.ReturnService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

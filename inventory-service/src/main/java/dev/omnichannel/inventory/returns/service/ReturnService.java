@@ -1,14 +1,14 @@
 package dev.omnichannel.inventory.returns.service;
 
-import dev.omnichannel.inventory.api.Caller;
+import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.catalog.service.CatalogService;
 import dev.omnichannel.inventory.location.service.LocationService;
-import dev.omnichannel.inventory.returns.api.ReturnRequest;
-import dev.omnichannel.inventory.returns.api.ReturnView;
+import dev.omnichannel.inventory.returns.rest.ReturnRequest;
+import dev.omnichannel.inventory.returns.rest.ReturnView;
 import dev.omnichannel.inventory.returns.repository.ReturnRepository;
 import dev.omnichannel.inventory.returns.repository.ReturnRepository.Original;
-import dev.omnichannel.inventory.stock.api.StockLevelView;
-import dev.omnichannel.inventory.stock.service.Movement;
+import dev.omnichannel.inventory.stock.rest.StockLevelView;
+import dev.omnichannel.inventory.stock.domain.Movement;
 import dev.omnichannel.inventory.stock.service.StockLedger;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.data.outbox.Outbox;

@@ -1,11 +1,8 @@
 package dev.omnichannel.inventory.review.rest;
 
-import dev.omnichannel.inventory.api.Caller;
-import dev.omnichannel.inventory.api.PageRequest;
-import dev.omnichannel.inventory.review.api.HideRequest;
-import dev.omnichannel.inventory.review.api.ReviewPage;
-import dev.omnichannel.inventory.review.api.ReviewRequest;
-import dev.omnichannel.inventory.review.api.ReviewView;
+import dev.omnichannel.inventory.review.domain.ReviewView;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.review.service.ReviewService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,13 +1,13 @@
 package dev.omnichannel.inventory.review.service;
 
-import dev.omnichannel.inventory.api.Caller;
-import dev.omnichannel.inventory.api.Page;
-import dev.omnichannel.inventory.api.PageRequest;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.catalog.service.CatalogService;
-import dev.omnichannel.inventory.review.api.HideRequest;
-import dev.omnichannel.inventory.review.api.ReviewPage;
-import dev.omnichannel.inventory.review.api.ReviewRequest;
-import dev.omnichannel.inventory.review.api.ReviewView;
+import dev.omnichannel.inventory.review.rest.HideRequest;
+import dev.omnichannel.inventory.review.rest.ReviewPage;
+import dev.omnichannel.inventory.review.rest.ReviewRequest;
+import dev.omnichannel.inventory.review.domain.ReviewView;
 import dev.omnichannel.inventory.review.repository.ReviewRepository;
 import dev.omnichannel.inventory.review.repository.ReviewRepository.Written;
 import dev.omnichannel.shared.http.ForwardedHeaders;

@@ -1,6 +1,6 @@
 package dev.omnichannel.inventory.stock.repository;
 
-import dev.omnichannel.inventory.db.Sql;
+import dev.omnichannel.inventory.support.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;

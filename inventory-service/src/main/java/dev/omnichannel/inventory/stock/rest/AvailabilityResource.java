@@ -1,6 +1,5 @@
 package dev.omnichannel.inventory.stock.rest;
 
-import dev.omnichannel.inventory.stock.api.SkuAvailability;
 import dev.omnichannel.inventory.stock.service.AvailabilityService;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;

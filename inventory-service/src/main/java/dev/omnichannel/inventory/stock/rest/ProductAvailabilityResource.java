@@ -1,7 +1,6 @@
 package dev.omnichannel.inventory.stock.rest;
 
-import dev.omnichannel.inventory.location.service.GeoPoint;
-import dev.omnichannel.inventory.stock.api.AvailabilityView;
+import dev.omnichannel.inventory.location.domain.GeoPoint;
 import dev.omnichannel.inventory.stock.service.AvailabilityService;
 import dev.omnichannel.shared.problem.FieldError;
 import dev.omnichannel.shared.problem.ProblemException;

@@ -1,14 +1,8 @@
 package dev.omnichannel.inventory.stock.rest;
 
-import dev.omnichannel.inventory.api.Caller;
-import dev.omnichannel.inventory.api.Page;
-import dev.omnichannel.inventory.api.PageRequest;
-import dev.omnichannel.inventory.stock.api.AdjustmentRequest;
-import dev.omnichannel.inventory.stock.api.MovementView;
-import dev.omnichannel.inventory.stock.api.ReceiptRequest;
-import dev.omnichannel.inventory.stock.api.StockLevelView;
-import dev.omnichannel.inventory.stock.api.TransferRequest;
-import dev.omnichannel.inventory.stock.api.TransferView;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.stock.service.StockService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,10 +1,10 @@
 package dev.omnichannel.inventory.stock.service;
 
 import dev.omnichannel.inventory.catalog.service.CatalogService;
-import dev.omnichannel.inventory.location.service.GeoPoint;
+import dev.omnichannel.inventory.location.domain.GeoPoint;
 import dev.omnichannel.inventory.location.service.LocationService;
-import dev.omnichannel.inventory.stock.api.AvailabilityView;
-import dev.omnichannel.inventory.stock.api.SkuAvailability;
+import dev.omnichannel.inventory.stock.rest.AvailabilityView;
+import dev.omnichannel.inventory.stock.rest.SkuAvailability;
 import dev.omnichannel.inventory.stock.repository.StockLevelRepository;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package dev.omnichannel.inventory.stock.service;
 
+import dev.omnichannel.inventory.stock.domain.StockLevel;
 import io.smallrye.common.vertx.ContextLocals;
 import io.smallrye.common.vertx.VertxContext;
 import java.util.Map;

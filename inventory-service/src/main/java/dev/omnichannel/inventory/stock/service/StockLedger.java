@@ -1,5 +1,7 @@
 package dev.omnichannel.inventory.stock.service;
 
+import dev.omnichannel.inventory.stock.domain.Movement;
+import dev.omnichannel.inventory.stock.domain.StockLevel;
 import dev.omnichannel.inventory.stock.repository.StockLevelRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

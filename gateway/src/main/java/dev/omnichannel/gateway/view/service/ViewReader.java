@@ -1,0 +1,202 @@
+package dev.omnichannel.gateway.view.service;
+
+import dev.omnichannel.gateway.view.rest.PersonalizedView;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.availability.events.StockFeed;
+import dev.omnichannel.gateway.availability.service.StockReadModel;
+import dev.omnichannel.gateway.availability.service.StockReads;
+import dev.omnichannel.gateway.catalog.events.CatalogFeed;
+import dev.omnichannel.gateway.catalog.service.CatalogModel;
+import dev.omnichannel.gateway.client.ServiceUnavailableException;
+import dev.omnichannel.gateway.security.domain.Caller;
+import dev.omnichannel.gateway.security.service.CustomerDirectory;
+import dev.omnichannel.gateway.view.rest.PersonalizedView.AsOf;
+import dev.omnichannel.gateway.view.rest.PersonalizedView.Cart;
+import dev.omnichannel.gateway.view.rest.PersonalizedView.CartItem;
+import dev.omnichannel.gateway.view.rest.PersonalizedView.WishlistItem;
+import dev.omnichannel.gateway.view.events.ViewFeed;
+import dev.omnichannel.gateway.view.domain.ViewParts.CartLine;
+import dev.omnichannel.gateway.view.domain.ViewParts.WishlistLine;
+import dev.omnichannel.gateway.view.repository.ViewStore;
+import dev.omnichannel.gateway.view.repository.ViewStore.StoredView;
+import dev.omnichannel.shared.events.Channel;
+import dev.omnichannel.shared.events.inventory.ProductChanged;
+import dev.omnichannel.shared.events.inventory.PromotionChanged;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The personalized view, read locally: one statement on the view model (found from the token's
+ * subject alone), priced with the catalogue model and the stock model in memory. No call to any
+ * service on this path, but for a customer the model has never seen (their first sign-in).
+ */
+@ApplicationScoped
+public class ViewReader {
+
+    private static final TypeReference<List<CartLine>> CART = new TypeReference<>() {
+    };
+    private static final TypeReference<List<WishlistLine>> WISHLIST = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<String, Long>> STOCK_VERSIONS = new TypeReference<>() {
+    };
+
+    private static final String NO_CONVERSATION = "{\"unread\":0,\"lastMessages\":[]}";
+    private static final String NOTHING_HELD = "[]";
+
+    private final ViewStore store;
+    private final ViewFeed viewFeed;
+    private final CatalogModel catalog;
+    private final CatalogFeed catalogFeed;
+    private final StockReadModel stock;
+    private final StockFeed stockFeed;
+    private final StockReads stockReads;
+    private final CustomerDirectory directory;
+    private final ObjectMapper json;
+    private final ViewMetrics metrics;
+
+    public ViewReader(ViewStore store, ViewFeed viewFeed, CatalogModel catalog, CatalogFeed catalogFeed,
+            StockReadModel stock, StockFeed stockFeed, StockReads stockReads, CustomerDirectory directory,
+            ObjectMapper json, ViewMetrics metrics) {
+        this.store = store;
+        this.viewFeed = viewFeed;
+        this.catalog = catalog;
+        this.catalogFeed = catalogFeed;
+        this.stock = stock;
+        this.stockFeed = stockFeed;
+        this.stockReads = stockReads;
+        this.directory = directory;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    /** The view of the customer who signs in with this token. */
+    public Uni<PersonalizedView> viewOfCaller(Caller caller) {
+        Uni<StoredView> stored = unavailableIfFailing(store.viewOfSubject(caller.subject()))
+                .chain(found -> found != null && found.profile() != null ? Uni.createFrom().item(found)
+                        // never seen by the model: found or created by customer-service, whose answer is kept
+                        : directory.customerIdOf(caller.subject(), caller)
+                                .chain(id -> unavailableIfFailing(store.viewOf(id, caller.subject()))
+                                        .map(view -> view == null ? nothingOf(id) : view)));
+        return assembled(stored, caller.channel());
+    }
+
+    /** The view of a customer, for a kiosk that identified them or for staff ({@code reader}). */
+    public Uni<PersonalizedView> viewOf(String customerId, Caller reader) {
+        return assembled(unavailableIfFailing(store.viewOf(customerId, reader.subject()))
+                .map(view -> view == null ? nothingOf(customerId) : view), reader.channel());
+    }
+
+    /** A customer the model has nothing of yet (just created, their events not read yet). */
+    private static StoredView nothingOf(String customerId) {
+        return new StoredView(customerId, null, null, List.of(), null, null, null, null, null, null, null, null,
+                NOTHING_HELD, null, NOTHING_HELD, null, null);
+    }
+
+    /** Once the stock model holds the levels the reader's own writes changed, the parts become the view. */
+    private Uni<PersonalizedView> assembled(Uni<StoredView> stored, Channel channel) {
+        return stored.call(found -> stockReads.visible(readMap(found.readersStockWrites())))
+                .map(found -> assemble(found, channel == null ? null : channel.wireName()));
+    }
+
+    private PersonalizedView assemble(StoredView stored, String channel) {
+        List<PromotionChanged> offers = catalog.offers(stored.segments(), Instant.now());
+        String preferredStore = stored.preferredStoreId();
+        List<String> missing = missing(stored.profile() != null);
+        AsOf asOf = new AsOf(stored.profileAsOf(), stored.cartAsOf(), stored.wishlistAsOf(), catalogFeed.reader().lastEventAt(),
+                stored.reservationsAsOf(), stored.ordersAsOf(), stored.messagesAsOf(), stored.messagesAsOf(),
+                stockFeed.reader().lastEventAt());
+        metrics.served(asOf, missing, Instant.now());
+        return new PersonalizedView(
+                stored.profile(),
+                new Cart(cartItems(readList(stored.cart(), CART), offers, preferredStore), preferredStore),
+                wishlistItems(readList(stored.wishlist(), WISHLIST), offers, preferredStore),
+                offers,
+                stored.reservations(),
+                stored.orders(),
+                stored.conversation() == null ? NO_CONVERSATION : stored.conversation(),
+                stored.inbox(),
+                channel,
+                !missing.isEmpty(),
+                missing,
+                asOf);
+    }
+
+    private List<CartItem> cartItems(List<CartLine> lines, List<PromotionChanged> offers, String preferredStore) {
+        List<CartItem> items = new ArrayList<>(lines.size());
+        for (CartLine line : lines) {
+            ProductChanged product = catalog.product(line.sku());
+            Integer available = availableAt(line.sku(), preferredStore);
+            items.add(new CartItem(line.sku(), line.quantity(), product == null ? null : product.name(),
+                    product == null ? null : catalog.unitPrice(product, offers), product == null ? null : product.price(),
+                    product == null ? null : product.currency(), available,
+                    available == null ? null : available >= line.quantity()));
+        }
+        return items;
+    }
+
+    private List<WishlistItem> wishlistItems(List<WishlistLine> lines, List<PromotionChanged> offers, String preferredStore) {
+        List<WishlistItem> items = new ArrayList<>(lines.size());
+        for (WishlistLine line : lines) {
+            ProductChanged product = catalog.product(line.sku());
+            items.add(new WishlistItem(line.sku(), line.addedAt(), product == null ? null : product.name(),
+                    product == null ? null : catalog.unitPrice(product, offers), product == null ? null : product.price(),
+                    product == null ? null : product.currency(), availableAt(line.sku(), preferredStore)));
+        }
+        return items;
+    }
+
+    private Integer availableAt(String sku, String storeId) {
+        return storeId == null || !stockFeed.reader().isCaughtUp() ? null : stock.available(sku, storeId);
+    }
+
+    /** The services whose events this replica's models have not caught up with since it started. */
+    private List<String> missing(boolean profileKnown) {
+        List<String> missing = new ArrayList<>(3);
+        if (!profileKnown || !viewFeed.isCaughtUp(viewFeed.topics().get(0))) {
+            missing.add("customer");
+        }
+        if (!viewFeed.isCaughtUp(viewFeed.topics().get(1)) || !catalogFeed.reader().isCaughtUp()
+                || !stockFeed.reader().isCaughtUp()) {
+            missing.add("inventory");
+        }
+        if (!viewFeed.isCaughtUp(viewFeed.topics().get(2))) {
+            missing.add("messaging");
+        }
+        return missing;
+    }
+
+    private <T> T read(String stored, Class<T> type) {
+        try {
+            return stored == null ? null : json.readValue(stored, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("the view model holds an unreadable " + type.getSimpleName(), e);
+        }
+    }
+
+    private Map<String, Long> readMap(String stored) {
+        try {
+            return stored == null ? Map.of() : json.readValue(stored, STOCK_VERSIONS);
+        } catch (IOException e) {
+            throw new IllegalStateException("the view model holds unreadable stock versions", e);
+        }
+    }
+
+    private <T> List<T> readList(String stored, TypeReference<List<T>> type) {
+        try {
+            return stored == null ? List.of() : json.readValue(stored, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("the view model holds an unreadable list", e);
+        }
+    }
+
+    private static <T> Uni<T> unavailableIfFailing(Uni<T> read) {
+        return read.onFailure().transform(failure -> new ServiceUnavailableException("view model",
+                "the gateway's database did not answer", failure));
+    }
+}

@@ -1,7 +1,0 @@
-package dev.omnichannel.inventory.reservation.api;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-public record CollectRequest(@NotBlank @Size(max = 16) String pickupCode) {
-}

@@ -1,0 +1,41 @@
+package dev.omnichannel.inventory.support;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+
+/** {@code page} (from 0) and {@code size} (1..100) query parameters, read as a {@code @BeanParam}. */
+public class PageRequest {
+
+    @QueryParam("page")
+    @DefaultValue("0")
+    @Min(0)
+    int page;
+
+    @QueryParam("size")
+    @DefaultValue("20")
+    @Min(1)
+    @Max(Page.MAX_SIZE)
+    int size;
+
+    public PageRequest() {
+    }
+
+    public PageRequest(int page, int size) {
+        this.page = page;
+        this.size = size;
+    }
+
+    public int page() {
+        return page;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public int offset() {
+        return page * size;
+    }
+}

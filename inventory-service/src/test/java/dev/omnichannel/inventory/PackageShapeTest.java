@@ -1,0 +1,13 @@
+package dev.omnichannel.inventory;
+
+import dev.omnichannel.testing.PackageShape;
+import org.junit.jupiter.api.Test;
+
+/** The service keeps the package convention of every service (docs/package-convention.md). */
+class PackageShapeTest {
+
+    @Test
+    void every_class_sits_in_a_feature_role_or_a_cross_cutting_package() {
+        PackageShape.assertFollowed("dev.omnichannel.inventory");
+    }
+}

@@ -1,9 +1,0 @@
-package dev.omnichannel.messaging.campaign;
-
-import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
-
-@ApplicationScoped
-public class CampaignRepository implements PanacheRepositoryBase<CampaignEntity, UUID> {
-}

@@ -1,0 +1,17 @@
+package dev.omnichannel.messaging.channel.client;
+
+import dev.omnichannel.messaging.channel.domain.ProviderReceipt;
+import dev.omnichannel.messaging.channel.domain.TextMessage;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The SMS provider's HTTP API; base URL {@code quarkus.rest-client.sms.url}. */
+@RegisterRestClient(configKey = "sms")
+@Path("/messages")
+public interface SmsProvider {
+
+    @POST
+    Uni<ProviderReceipt> send(TextMessage message);
+}
