@@ -2,6 +2,7 @@ package dev.omnichannel.customer.cart.service;
 
 import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.support.Sql;
+import dev.omnichannel.shared.data.batch.Batches;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -40,9 +41,8 @@ public class GuestCartRetention {
 
     /** Deletes every guest cart (and its lines) last changed before the retention; answers how many. */
     public Uni<Integer> forgetAbandoned() {
-        return Panache.withTransaction(() -> Sql.update("DELETE FROM cart WHERE id IN (SELECT id FROM cart "
-                + "WHERE token_hash IS NOT NULL AND updated_at < ?1 LIMIT ?2)", Now.instant().minus(keep), BATCH))
-                .chain(deleted -> deleted < BATCH ? Uni.createFrom().item(deleted)
-                        : forgetAbandoned().map(more -> deleted + more));
+        return Batches.untilShort(BATCH, () -> Panache.withTransaction(() -> Sql.update("DELETE FROM cart WHERE id IN "
+                + "(SELECT id FROM cart WHERE token_hash IS NOT NULL AND updated_at < ?1 LIMIT ?2)",
+                Now.instant().minus(keep), BATCH)));
     }
 }

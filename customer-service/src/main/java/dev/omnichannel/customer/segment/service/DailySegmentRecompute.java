@@ -4,6 +4,7 @@ import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.shared.data.batch.Batches;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -45,9 +46,7 @@ public class DailySegmentRecompute {
 
     /** Recomputes every active customer whose segments were last checked before {@code runStart}; emits how many. */
     public Uni<Integer> recomputeNotCheckedSince(Instant runStart) {
-        return batch(runStart).chain(done -> done < BATCH
-                ? Uni.createFrom().item(done)
-                : recomputeNotCheckedSince(runStart).map(more -> done + more));
+        return Batches.untilShort(BATCH, () -> batch(runStart));
     }
 
     private Uni<Integer> batch(Instant runStart) {

@@ -3,6 +3,7 @@ package dev.omnichannel.inventory.catalog.events;
 import dev.omnichannel.inventory.catalog.repository.ProductRepository;
 import dev.omnichannel.inventory.catalog.repository.PromotionRepository;
 import dev.omnichannel.inventory.location.repository.LocationRepository;
+import dev.omnichannel.shared.data.batch.Batches;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
@@ -56,14 +57,12 @@ public class CatalogPublisher {
     }
 
     private static <T> Uni<Integer> inBatches(Supplier<Uni<List<T>>> claim, Function<T, Uni<Void>> publish) {
-        return Panache.withTransaction(() -> claim.get().call(claimed -> {
+        return Batches.untilShort(BATCH_SIZE, () -> Panache.withTransaction(() -> claim.get().call(claimed -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (T one : claimed) {
                 all = all.chain(() -> publish.apply(one));
             }
             return all;
-        }).map(List::size))
-                .chain(count -> count < BATCH_SIZE ? Uni.createFrom().item(count)
-                        : inBatches(claim, publish).map(more -> count + more));
+        }).map(List::size)));
     }
 }

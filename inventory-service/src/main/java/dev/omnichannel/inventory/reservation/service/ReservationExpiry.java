@@ -4,6 +4,7 @@ import dev.omnichannel.inventory.reservation.domain.Reservation;
 import dev.omnichannel.inventory.reservation.events.ReservationEvents;
 import dev.omnichannel.inventory.config.InventoryConfig;
 import dev.omnichannel.inventory.reservation.repository.ReservationRepository;
+import dev.omnichannel.shared.data.batch.Batches;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -48,24 +49,20 @@ public class ReservationExpiry {
     /** Expires every reservation past its hold, batch after batch; answers how many this runner expired. */
     public Uni<Integer> expireDue() {
         int batchSize = config.expiry().batchSize();
-        return Panache.withTransaction(() -> reservations.claimExpired(batchSize)
+        return Batches.untilShort(batchSize, () -> Panache.withTransaction(() -> reservations.claimExpired(batchSize)
                 .call(expired -> expired.isEmpty() ? Uni.createFrom().voidItem() : stock.release(expired, ACTOR))
                 .call(expired -> publishAll(ReservationEvent.EXPIRED, expired))
-                .map(List::size))
-                .chain(count -> count < batchSize ? Uni.createFrom().item(count)
-                        : expireDue().map(more -> count + more));
+                .map(List::size)));
     }
 
     /** Sends {@code reservation.expiring} once per reservation entering its hold type's notice period. */
     public Uni<Integer> warnExpiring() {
         InventoryConfig.Holds holds = config.holds();
         int batchSize = config.expiry().batchSize();
-        return Panache.withTransaction(() -> reservations.claimExpiring(holds.cart().expiringNotice(),
-                holds.clickAndCollect().expiringNotice(), batchSize)
+        return Batches.untilShort(batchSize, () -> Panache.withTransaction(() -> reservations.claimExpiring(
+                holds.cart().expiringNotice(), holds.clickAndCollect().expiringNotice(), batchSize)
                 .call(expiring -> publishAll(ReservationEvent.EXPIRING, expiring))
-                .map(List::size))
-                .chain(count -> count < batchSize ? Uni.createFrom().item(count)
-                        : warnExpiring().map(more -> count + more));
+                .map(List::size)));
     }
 
     private Uni<Void> publishAll(String type, List<Reservation> claimed) {

@@ -1,5 +1,6 @@
 package dev.omnichannel.shared.data.idempotency;
 
+import dev.omnichannel.shared.data.batch.Batches;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -43,11 +44,9 @@ public class IdempotencyKeyRetention {
 
     /** Deletes every key older than the retention; answers how many. */
     public Uni<Integer> forgetExpired() {
-        return pool.preparedQuery("DELETE FROM idempotency_record WHERE ctid = ANY(ARRAY("
+        return Batches.untilShort(BATCH_SIZE, () -> pool.preparedQuery("DELETE FROM idempotency_record WHERE ctid = ANY(ARRAY("
                         + "SELECT ctid FROM idempotency_record WHERE created_at < now() - make_interval(secs => $1) LIMIT $2))")
                 .execute(Tuple.of((double) keep.toSeconds(), BATCH_SIZE))
-                .map(SqlResult::rowCount)
-                .chain(deleted -> deleted < BATCH_SIZE ? Uni.createFrom().item(deleted)
-                        : forgetExpired().map(more -> deleted + more));
+                .map(SqlResult::rowCount));
     }
 }

@@ -1,5 +1,6 @@
 package dev.omnichannel.shared.data.outbox;
 
+import dev.omnichannel.shared.data.batch.Batches;
 import dev.omnichannel.shared.tracing.TraceParent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.common.vertx.ContextLocals;
@@ -136,8 +137,7 @@ public class OutboxRelay {
     }
 
     private Uni<Void> relayAll() {
-        return pool.withTransaction(this::relayBatch)
-                .chain(relayed -> relayed == batchSize ? relayAll() : Uni.createFrom().voidItem());
+        return Batches.untilShort(batchSize, () -> pool.withTransaction(this::relayBatch)).replaceWithVoid();
     }
 
     /**
