@@ -7,8 +7,13 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -16,12 +21,15 @@ import java.util.TreeSet;
  * The package convention every service follows (docs/package-convention.md): under the service's root package, a
  * class lives in {@code <feature>.<role>} with a role from {@link #ROLES}, or in one of the cross-cutting
  * packages {@link #CROSS_CUTTING}; the root holds only the JAX-RS application. Inside a feature, the domain
- * depends on neither the REST layer nor the services, and repositories not on the REST layer.
+ * depends on neither the REST layer nor the services, and repositories not on the REST layer. A source file of
+ * the service is at most {@value #MOST_LINES} lines, unless its class comment says why, after {@value #ONE_UNIT}.
  */
 public final class PackageShape {
 
     public static final Set<String> ROLES = Set.of("rest", "service", "repository", "domain", "events", "client", "config");
     public static final Set<String> CROSS_CUTTING = Set.of("config", "support", "client");
+    public static final int MOST_LINES = 200;
+    public static final String ONE_UNIT = "Kept as one unit:";
 
     private PackageShape() {
     }
@@ -52,6 +60,32 @@ public final class PackageShape {
         }
         if (!failures.isEmpty()) {
             throw new AssertionError(String.join("\n", failures));
+        }
+    }
+
+    /**
+     * Fails, naming them, when source files under {@code sources} (a module's src/main/java) are longer than
+     * {@value #MOST_LINES} lines and do not say why after {@value #ONE_UNIT}: past that a class mixes concerns.
+     */
+    public static void assertSmall(Path sources) {
+        try (Stream<Path> files = Files.walk(sources)) {
+            List<String> tooLong = files.filter(file -> file.toString().endsWith(".java"))
+                    .filter(PackageShape::tooLong).map(file -> sources.relativize(file) + "").sorted().toList();
+            if (!tooLong.isEmpty()) {
+                throw new AssertionError("over " + MOST_LINES + " lines without a \"" + ONE_UNIT + "\" comment"
+                        + " (split them along what they mix): " + tooLong);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean tooLong(Path file) {
+        try {
+            List<String> lines = Files.readAllLines(file);
+            return lines.size() > MOST_LINES && lines.stream().noneMatch(line -> line.contains(ONE_UNIT));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -34,7 +34,7 @@ import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.gateway.support.StockLevels;
 import dev.omnichannel.gateway.support.Tokens;
-import dev.omnichannel.gateway.view.repository.ViewStore;
+import dev.omnichannel.gateway.view.repository.ViewQueries;
 import dev.omnichannel.shared.events.customer.CustomerSnapshot;
 import dev.omnichannel.testing.KeycloakTokens;
 import io.quarkus.test.common.WithTestResource;
@@ -62,7 +62,7 @@ class CustomerRoutesTest {
     CustomerDirectory directory;
 
     @Inject
-    ViewStore store;
+    ViewQueries store;
 
     @BeforeEach
     void services() {

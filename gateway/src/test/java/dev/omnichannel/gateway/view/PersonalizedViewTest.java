@@ -34,7 +34,7 @@ import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.gateway.support.StockLevels;
 import dev.omnichannel.gateway.support.Tokens;
-import dev.omnichannel.gateway.view.repository.ViewStore;
+import dev.omnichannel.gateway.view.repository.ViewQueries;
 import dev.omnichannel.shared.events.customer.CustomerErased;
 import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
 import dev.omnichannel.shared.events.customer.CustomerMerged;
@@ -81,7 +81,7 @@ class PersonalizedViewTest {
     static final AtomicLong VERSIONS = new AtomicLong(System.currentTimeMillis());
 
     @Inject
-    ViewStore store;
+    ViewQueries store;
 
     @BeforeAll
     static void catalogueAndStock() {
@@ -293,13 +293,13 @@ class PersonalizedViewTest {
                 PersonalDataSeal.newKey());
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-            ViewStore.StoredView view = store.viewOf(sealed, null).await().atMost(Duration.ofSeconds(5));
+            ViewQueries.StoredView view = store.viewOf(sealed, null).await().atMost(Duration.ofSeconds(5));
             return view != null && view.profile().contains("Sam Sealed") && view.conversation() != null
                     && view.conversation().contains("Your jacket is ready");
         });
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> store.viewOf(erased, null).await().atMost(Duration.ofSeconds(5)) != null);
-        ViewStore.StoredView withoutKey = store.viewOf(erased, null).await().atMost(Duration.ofSeconds(5));
+        ViewQueries.StoredView withoutKey = store.viewOf(erased, null).await().atMost(Duration.ofSeconds(5));
         assertThat(withoutKey.profile(), not(containsString("Gone Gwen")));
         assertThat("the rest of the event is applied", withoutKey.cart(), containsString(SHOE));
     }

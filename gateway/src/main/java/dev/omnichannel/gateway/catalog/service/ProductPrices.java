@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnichannel.gateway.security.domain.Caller;
-import dev.omnichannel.gateway.view.repository.ViewStore;
+import dev.omnichannel.gateway.view.repository.ViewQueries;
 import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import dev.omnichannel.shared.events.inventory.PromotionKind;
@@ -34,10 +34,10 @@ public class ProductPrices {
     }
 
     private final CatalogModel catalog;
-    private final ViewStore views;
+    private final ViewQueries views;
     private final ObjectMapper json;
 
-    public ProductPrices(CatalogModel catalog, ViewStore views, ObjectMapper json) {
+    public ProductPrices(CatalogModel catalog, ViewQueries views, ObjectMapper json) {
         this.catalog = catalog;
         this.views = views;
         this.json = json;

@@ -3,7 +3,7 @@ package dev.omnichannel.gateway.security.service;
 import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.client.customer.CustomerClient;
 import dev.omnichannel.gateway.client.customer.CustomerClient.ResolveIdentity;
-import dev.omnichannel.gateway.view.repository.ViewStore;
+import dev.omnichannel.gateway.view.repository.ViewQueries;
 import dev.omnichannel.gateway.view.service.ViewUpdates;
 import io.quarkus.cache.CacheInvalidate;
 import io.quarkus.cache.CacheInvalidateAll;
@@ -26,10 +26,10 @@ public class CustomerDirectory {
     static final String PROVIDER = "keycloak";
 
     private final CustomerClient customers;
-    private final ViewStore store;
+    private final ViewQueries store;
     private final ViewUpdates views;
 
-    public CustomerDirectory(CustomerClient customers, ViewStore store, ViewUpdates views) {
+    public CustomerDirectory(CustomerClient customers, ViewQueries store, ViewUpdates views) {
         this.customers = customers;
         this.store = store;
         this.views = views;

@@ -1,29 +1,19 @@
 package dev.omnichannel.gateway.view.events;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.support.ConsumerLoop;
 import dev.omnichannel.gateway.config.FeedConfig;
-import dev.omnichannel.gateway.support.RecordSpans;
-import dev.omnichannel.gateway.security.service.CustomerDirectory;
+import dev.omnichannel.gateway.view.repository.HoldingStore;
+import dev.omnichannel.gateway.view.repository.ViewOffsets;
 import dev.omnichannel.gateway.view.repository.ViewStore;
-import dev.omnichannel.gateway.view.service.ViewUpdates;
-import dev.omnichannel.shared.events.CloudEvent;
-import dev.omnichannel.shared.events.customer.CustomerErased;
-import dev.omnichannel.shared.personal.SealedEventOpener;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.StatusCode;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -32,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -45,22 +34,21 @@ import org.jboss.logging.Logger;
  * replicas of the gateway share the partitions in one consumer group (the model is shared, in
  * PostgreSQL); each batch of records is applied in one transaction together with the offsets it
  * reached, so every event is applied once and a replica that takes a partition over resumes
- * exactly where the model is. No stored offset means the beginning of the topic: emptying the
- * model's tables rebuilds it. The offsets are also committed to Kafka afterwards, only so that
- * the group's lag can be watched with Kafka's own tools. Sealed personal fields are opened with
- * their customer's key before the batch is applied ({@link SealedEventKeys}).
+ * exactly where the model is ({@link ViewBatches}). No stored offset means the beginning of the topic:
+ * emptying the model's tables rebuilds it. The offsets are also committed to Kafka afterwards, only so
+ * that the group's lag can be watched with Kafka's own tools.
  */
 @ApplicationScoped
 public class ViewFeed {
 
     private static final Logger LOG = Logger.getLogger(ViewFeed.class);
-    private static final Duration BATCH_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration BATCH_TIMEOUT = ViewBatches.BATCH_TIMEOUT;
 
     private final ViewStore store;
-    private final ViewUpdates updates;
-    private final CustomerDirectory directory;
+    private final HoldingStore holdings;
+    private final ViewOffsets offsets;
+    private final ViewBatches batches;
     private final FeedConfig config;
-    private final ObjectMapper json;
     private final List<String> topics;
     /** The end offsets seen when each partition was assigned: caught up once they are passed. */
     private final Map<TopicPartition, Long> catchUpTo = new ConcurrentHashMap<>();
@@ -68,21 +56,17 @@ public class ViewFeed {
     private volatile boolean assignedOnce;
     private final ConsumerLoop loop;
     private final Timer delay;
-    private final RecordSpans spans;
-    private final SealedEventOpener sealed;
 
-    public ViewFeed(ViewStore store, ViewUpdates updates, CustomerDirectory directory, FeedConfig config, ObjectMapper json,
-            MeterRegistry metrics, RecordSpans spans, SealedEventOpener sealed) {
-        this.sealed = sealed;
+    public ViewFeed(ViewStore store, HoldingStore holdings, ViewOffsets offsets, ViewBatches batches, FeedConfig config,
+            MeterRegistry metrics) {
         this.delay = Timer.builder("gateway.view.feed.delay")
                 .description("From an event's append to Kafka to its change committed in the view model")
                 .publishPercentiles(0.5, 0.99).register(metrics);
         this.store = store;
-        this.updates = updates;
-        this.directory = directory;
+        this.holdings = holdings;
+        this.offsets = offsets;
+        this.batches = batches;
         this.config = config;
-        this.json = json;
-        this.spans = spans;
         this.topics = List.of(config.customerTopic(), config.fulfilmentTopic(), config.messagingTopic());
         this.loop = new ConsumerLoop("view-feed", this::consumerConfig, this::consume, metrics);
     }
@@ -107,88 +91,17 @@ public class ViewFeed {
     }
 
     private void consume(KafkaConsumer<String, String> kafka) {
-        store.refreshAllStale().await().atMost(BATCH_TIMEOUT);
+        holdings.refreshAllStale().await().atMost(BATCH_TIMEOUT);
         kafka.subscribe(topics, new ResumeFromTheModel(kafka));
         while (loop.isRunning()) {
             ConsumerRecords<String, String> records = kafka.poll(config.pollTimeout());
             if (!records.isEmpty()) {
-                Map<TopicPartition, OffsetAndMetadata> reached = applied(records);
+                Map<TopicPartition, OffsetAndMetadata> reached = batches.applied(records);
                 long now = System.currentTimeMillis();
                 records.forEach(record -> delay.record(Math.max(0, now - record.timestamp()), TimeUnit.MILLISECONDS));
                 kafka.commitAsync(reached, null);
             }
             noteCaughtUp(kafka);
-        }
-    }
-
-    /** Applies the records and stores the offsets they reach, in one transaction. */
-    private Map<TopicPartition, OffsetAndMetadata> applied(ConsumerRecords<String, String> records) {
-        Set<String> stale = new HashSet<>();
-        Map<TopicPartition, OffsetAndMetadata> reached = new HashMap<>();
-        List<Span> applying = new ArrayList<>();
-        records.forEach(record -> applying.add(spans.start("view-feed", record)));
-        try {
-            applyInOneTransaction(records, reached, stale);
-        } catch (RuntimeException e) {
-            applying.forEach(span -> span.recordException(e).setStatus(StatusCode.ERROR));
-            throw e;
-        } finally {
-            applying.forEach(Span::end);
-        }
-        return reached;
-    }
-
-    private void applyInOneTransaction(ConsumerRecords<String, String> records,
-            Map<TopicPartition, OffsetAndMetadata> reached, Set<String> stale) {
-        for (TopicPartition partition : records.partitions()) {
-            reached.put(partition, new OffsetAndMetadata(records.records(partition).getLast().offset() + 1));
-        }
-        List<CloudEvent> readable = new ArrayList<>();
-        for (ConsumerRecord<String, String> record : records) {
-            CloudEvent event = readable(record);
-            if (event != null) {
-                readable.add(event);
-            }
-        }
-        List<CloudEvent> events = sealed.openAll(readable).await().atMost(BATCH_TIMEOUT);
-        boolean whoIsWhoChanged = events.stream().anyMatch(event -> ViewUpdates.changesWhoIsWho(event.type()));
-        store.pool().withTransaction(connection -> {
-            // sent together, pipelined on the connection and executed in this order; every change is
-            // kept only if newer, so the records' own order within the batch decides nothing anyway
-            Set<String> holdingsChanged = new HashSet<>();
-            List<Uni<Void>> changes = new ArrayList<>();
-            for (CloudEvent event : events) {
-                changes.add(updates.apply(connection, event, holdingsChanged));
-            }
-            for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : reached.entrySet()) {
-                changes.add(store.saveOffset(connection, offset.getKey().topic(), offset.getKey().partition(),
-                        offset.getValue().offset()));
-            }
-            return Uni.join().all(changes).andFailFast()
-                    .chain(() -> store.markStale(connection, holdingsChanged))
-                    .invoke(() -> stale.addAll(holdingsChanged));
-        }).await().atMost(BATCH_TIMEOUT);
-        store.refreshStale(stale).await().atMost(BATCH_TIMEOUT);
-        if (whoIsWhoChanged) {
-            // once committed: a subject cached as an erased or merged-away customer resolves afresh
-            directory.forgetAll().await().atMost(BATCH_TIMEOUT);
-        }
-        events.stream().filter(event -> CustomerErased.TYPE.equals(event.type()))
-                .forEach(erased -> sealed.forget(erased.subject()));
-    }
-
-    private CloudEvent readable(ConsumerRecord<String, String> record) {
-        if (record.value() == null) {
-            return null;
-        }
-        try {
-            CloudEvent event = json.readValue(record.value(), CloudEvent.class);
-            event.dataAs(json, Object.class);
-            return event;
-        } catch (Exception e) {
-            LOG.warnf("view feed skipped an unreadable record at %s-%d@%d: %s", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
-            return null;
         }
     }
 
@@ -220,7 +133,7 @@ public class ViewFeed {
             Map<String, Map<Integer, Long>> stored = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 Long offset = stored.computeIfAbsent(partition.topic(),
-                        topic -> store.offsets(store.pool(), topic).await().atMost(BATCH_TIMEOUT))
+                        topic -> offsets.offsets(store.pool(), topic).await().atMost(BATCH_TIMEOUT))
                         .get(partition.partition());
                 if (offset == null) {
                     kafka.seekToBeginning(List.of(partition));

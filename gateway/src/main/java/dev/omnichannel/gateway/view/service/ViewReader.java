@@ -4,7 +4,6 @@ import dev.omnichannel.gateway.view.rest.PersonalizedView;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.availability.events.StockFeed;
-import dev.omnichannel.gateway.availability.service.StockReadModel;
 import dev.omnichannel.gateway.availability.service.StockReads;
 import dev.omnichannel.gateway.catalog.events.CatalogFeed;
 import dev.omnichannel.gateway.catalog.service.CatalogModel;
@@ -13,15 +12,12 @@ import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.security.service.CustomerDirectory;
 import dev.omnichannel.gateway.view.rest.PersonalizedView.AsOf;
 import dev.omnichannel.gateway.view.rest.PersonalizedView.Cart;
-import dev.omnichannel.gateway.view.rest.PersonalizedView.CartItem;
-import dev.omnichannel.gateway.view.rest.PersonalizedView.WishlistItem;
 import dev.omnichannel.gateway.view.events.ViewFeed;
 import dev.omnichannel.gateway.view.domain.ViewParts.CartLine;
 import dev.omnichannel.gateway.view.domain.ViewParts.WishlistLine;
-import dev.omnichannel.gateway.view.repository.ViewStore;
-import dev.omnichannel.gateway.view.repository.ViewStore.StoredView;
+import dev.omnichannel.gateway.view.repository.ViewQueries;
+import dev.omnichannel.gateway.view.repository.ViewQueries.StoredView;
 import dev.omnichannel.shared.events.Channel;
-import dev.omnichannel.shared.events.inventory.ProductChanged;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,25 +45,25 @@ public class ViewReader {
     private static final String NO_CONVERSATION = "{\"unread\":0,\"lastMessages\":[]}";
     private static final String NOTHING_HELD = "[]";
 
-    private final ViewStore store;
+    private final ViewQueries queries;
     private final ViewFeed viewFeed;
     private final CatalogModel catalog;
     private final CatalogFeed catalogFeed;
-    private final StockReadModel stock;
+    private final ViewLineItems lineItems;
     private final StockFeed stockFeed;
     private final StockReads stockReads;
     private final CustomerDirectory directory;
     private final ObjectMapper json;
     private final ViewMetrics metrics;
 
-    public ViewReader(ViewStore store, ViewFeed viewFeed, CatalogModel catalog, CatalogFeed catalogFeed,
-            StockReadModel stock, StockFeed stockFeed, StockReads stockReads, CustomerDirectory directory,
+    public ViewReader(ViewQueries queries, ViewFeed viewFeed, CatalogModel catalog, CatalogFeed catalogFeed,
+            ViewLineItems lineItems, StockFeed stockFeed, StockReads stockReads, CustomerDirectory directory,
             ObjectMapper json, ViewMetrics metrics) {
-        this.store = store;
+        this.queries = queries;
         this.viewFeed = viewFeed;
         this.catalog = catalog;
         this.catalogFeed = catalogFeed;
-        this.stock = stock;
+        this.lineItems = lineItems;
         this.stockFeed = stockFeed;
         this.stockReads = stockReads;
         this.directory = directory;
@@ -77,18 +73,18 @@ public class ViewReader {
 
     /** The view of the customer who signs in with this token. */
     public Uni<PersonalizedView> viewOfCaller(Caller caller) {
-        Uni<StoredView> stored = unavailableIfFailing(store.viewOfSubject(caller.subject()))
+        Uni<StoredView> stored = unavailableIfFailing(queries.viewOfSubject(caller.subject()))
                 .chain(found -> found != null && found.profile() != null ? Uni.createFrom().item(found)
                         // never seen by the model: found or created by customer-service, whose answer is kept
                         : directory.customerIdOf(caller.subject(), caller)
-                                .chain(id -> unavailableIfFailing(store.viewOf(id, caller.subject()))
+                                .chain(id -> unavailableIfFailing(queries.viewOf(id, caller.subject()))
                                         .map(view -> view == null ? nothingOf(id) : view)));
         return assembled(stored, caller.channel());
     }
 
     /** The view of a customer, for a kiosk that identified them or for staff ({@code reader}). */
     public Uni<PersonalizedView> viewOf(String customerId, Caller reader) {
-        return assembled(unavailableIfFailing(store.viewOf(customerId, reader.subject()))
+        return assembled(unavailableIfFailing(queries.viewOf(customerId, reader.subject()))
                 .map(view -> view == null ? nothingOf(customerId) : view), reader.channel());
     }
 
@@ -114,8 +110,8 @@ public class ViewReader {
         metrics.served(asOf, missing, Instant.now());
         return new PersonalizedView(
                 stored.profile(),
-                new Cart(cartItems(readList(stored.cart(), CART), offers, preferredStore), preferredStore),
-                wishlistItems(readList(stored.wishlist(), WISHLIST), offers, preferredStore),
+                new Cart(lineItems.cartItems(readList(stored.cart(), CART), offers, preferredStore), preferredStore),
+                lineItems.wishlistItems(readList(stored.wishlist(), WISHLIST), offers, preferredStore),
                 offers,
                 stored.reservations(),
                 stored.orders(),
@@ -125,34 +121,6 @@ public class ViewReader {
                 !missing.isEmpty(),
                 missing,
                 asOf);
-    }
-
-    private List<CartItem> cartItems(List<CartLine> lines, List<PromotionChanged> offers, String preferredStore) {
-        List<CartItem> items = new ArrayList<>(lines.size());
-        for (CartLine line : lines) {
-            ProductChanged product = catalog.product(line.sku());
-            Integer available = availableAt(line.sku(), preferredStore);
-            items.add(new CartItem(line.sku(), line.quantity(), product == null ? null : product.name(),
-                    product == null ? null : catalog.unitPrice(product, offers), product == null ? null : product.price(),
-                    product == null ? null : product.currency(), available,
-                    available == null ? null : available >= line.quantity()));
-        }
-        return items;
-    }
-
-    private List<WishlistItem> wishlistItems(List<WishlistLine> lines, List<PromotionChanged> offers, String preferredStore) {
-        List<WishlistItem> items = new ArrayList<>(lines.size());
-        for (WishlistLine line : lines) {
-            ProductChanged product = catalog.product(line.sku());
-            items.add(new WishlistItem(line.sku(), line.addedAt(), product == null ? null : product.name(),
-                    product == null ? null : catalog.unitPrice(product, offers), product == null ? null : product.price(),
-                    product == null ? null : product.currency(), availableAt(line.sku(), preferredStore)));
-        }
-        return items;
-    }
-
-    private Integer availableAt(String sku, String storeId) {
-        return storeId == null || !stockFeed.reader().isCaughtUp() ? null : stock.available(sku, storeId);
     }
 
     /** The services whose events this replica's models have not caught up with since it started. */
@@ -169,14 +137,6 @@ public class ViewReader {
             missing.add("messaging");
         }
         return missing;
-    }
-
-    private <T> T read(String stored, Class<T> type) {
-        try {
-            return stored == null ? null : json.readValue(stored, type);
-        } catch (IOException e) {
-            throw new IllegalStateException("the view model holds an unreadable " + type.getSimpleName(), e);
-        }
     }
 
     private Map<String, Long> readMap(String stored) {

@@ -1,5 +1,6 @@
 package dev.omnichannel.gateway.view.service;
 
+import dev.omnichannel.gateway.view.repository.HoldingStore;
 import dev.omnichannel.gateway.view.repository.ViewStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,122 +12,42 @@ import dev.omnichannel.gateway.view.domain.ViewParts.HeldReservation;
 import dev.omnichannel.gateway.view.domain.ViewParts.MessagesSummary;
 import dev.omnichannel.gateway.view.domain.ViewParts.ProfileSummary;
 import dev.omnichannel.gateway.view.domain.ViewParts.WishlistLine;
-import dev.omnichannel.shared.events.CloudEvent;
-import dev.omnichannel.shared.events.customer.CustomerErased;
-import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
-import dev.omnichannel.shared.events.customer.CustomerMerged;
-import dev.omnichannel.shared.events.customer.CustomerSnapshot;
 import dev.omnichannel.shared.events.inventory.OrderEvent;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
- * What changes the view model, from either source: an owner's event (applied by the view feed) or
- * the answer of a write made through the gateway (applied before that answer goes back, so the
- * writer's next view holds it on any channel and any replica). Both give the part with its owner's
- * version, and the store keeps the highest.
+ * The answers of writes made through the gateway, kept in the view model before they go back, so the
+ * writer's next view holds them on any channel and any replica (owners' events do the same through
+ * {@code ViewEvents}). Both give the part with its owner's version, and the store keeps the highest. The
+ * write is done by then: if the model cannot keep its answer, the caller still gets it, and the write's
+ * event brings the part a moment later.
  */
 @ApplicationScoped
 public class ViewUpdates {
 
     private static final Logger LOG = Logger.getLogger(ViewUpdates.class);
 
-    static final String RESERVATION = "reservation";
-    static final String ORDER = "order";
     private static final TypeReference<List<CartLine>> CART = new TypeReference<>() {
     };
     private static final TypeReference<List<WishlistLine>> WISHLIST = new TypeReference<>() {
     };
 
     private final ViewStore store;
+    private final HoldingStore holdings;
     private final ObjectMapper json;
 
-    public ViewUpdates(ViewStore store, ObjectMapper json) {
+    public ViewUpdates(ViewStore store, HoldingStore holdings, ObjectMapper json) {
         this.store = store;
+        this.holdings = holdings;
         this.json = json;
     }
-
-    // ---------------------------------------------------------------- events
-
-    /** Whether events of this type may change which customer a token's subject is (erasure, merge, undo). */
-    public static boolean changesWhoIsWho(String type) {
-        return CustomerErased.TYPE.equals(type) || CustomerMerged.TYPE.equals(type) || CustomerMergeUndone.TYPE.equals(type);
-    }
-
-    /**
-     * Applies an event of customer.events, inventory.fulfilment or messaging.events (other types
-     * change nothing), in the caller's transaction; the customers whose reservations or orders
-     * changed are added to {@code holdingsChanged}, for {@link ViewStore#refreshHoldings} once the
-     * whole batch is applied.
-     */
-    public Uni<Void> apply(SqlClient client, CloudEvent event, Set<String> holdingsChanged) {
-        Instant at = event.time() == null ? Instant.now() : event.time();
-        String type = event.type();
-        if (CustomerSnapshot.TYPE.equals(type)) {
-            return snapshot(client, event.dataAs(json, CustomerSnapshot.class), at);
-        }
-        if (CustomerMerged.TYPE.equals(type)) {
-            CustomerMerged merged = event.dataAs(json, CustomerMerged.class);
-            holdingsChanged.add(merged.survivorId());
-            return store.merged(client, merged.duplicateId(), merged.survivorId());
-        }
-        if (CustomerMergeUndone.TYPE.equals(type)) {
-            String restored = event.dataAs(json, CustomerMergeUndone.class).restoredId();
-            holdingsChanged.add(restored);
-            return store.mergeUndone(client, restored).invoke(survivor -> {
-                if (survivor != null) {
-                    holdingsChanged.add(survivor);
-                }
-            }).replaceWithVoid();
-        }
-        if (CustomerErased.TYPE.equals(type)) {
-            return store.erased(client, event.dataAs(json, CustomerErased.class).customerId());
-        }
-        if (MessagingSummaryChanged.TYPE.equals(type)) {
-            MessagingSummaryChanged summary = event.dataAs(json, MessagingSummaryChanged.class);
-            return store.messages(client, summary.customerId(), summary.version(), at, MessagesSummary.of(summary));
-        }
-        if (type.startsWith("reservation.")) {
-            ReservationEvent reservation = event.dataAs(json, ReservationEvent.class);
-            if (reservation.customerId() == null) {
-                return Uni.createFrom().voidItem();
-            }
-            holdingsChanged.add(reservation.customerId());
-            return store.holding(client, reservation.reservationId(), RESERVATION, reservation.customerId(),
-                    reservation.version(), reservation.active(), reservation.createdAt(), at, HeldReservation.of(reservation));
-        }
-        if (type.startsWith("order.")) {
-            OrderEvent order = event.dataAs(json, OrderEvent.class);
-            if (order.customerId() == null) {
-                return Uni.createFrom().voidItem();
-            }
-            holdingsChanged.add(order.customerId());
-            return store.holding(client, order.orderId(), ORDER, order.customerId(), order.version(), order.active(),
-                    order.createdAt(), at, HeldOrder.of(order));
-        }
-        return Uni.createFrom().voidItem();
-    }
-
-    private Uni<Void> snapshot(SqlClient client, CustomerSnapshot snapshot, Instant at) {
-        return store.snapshot(client, snapshot.customerId(), snapshot.version(), at, ProfileSummary.of(snapshot),
-                snapshot.cart() == null ? null : snapshot.cart().stream()
-                        .map(line -> new CartLine(line.sku(), line.quantity(), line.addedAt())).toList(),
-                snapshot.wishlist() == null ? null : snapshot.wishlist().stream()
-                        .map(line -> new WishlistLine(line.sku(), line.addedAt())).toList(),
-                snapshot.subjects());
-    }
-
-    // ---------------------------------------------------------------- answers of writes made through the gateway
-    // The write is done by then: if the model cannot keep its answer, the caller still gets it, and
-    // the write's event brings the part a moment later.
 
     /** customer-service's profile answer (resolve, preferences, consents). */
     public Uni<Void> profileAnswered(JsonNode profile) {
@@ -179,8 +100,9 @@ public class ViewUpdates {
         ObjectNode asEvent = reservation.deepCopy();
         asEvent.set("reservationId", reservation.get("id"));
         ReservationEvent event = json.convertValue(asEvent, ReservationEvent.class);
-        return tolerant("reservation", store.holdingWithLists(event.reservationId(), RESERVATION, event.customerId(),
-                event.version(), event.active(), event.createdAt(), Instant.now(), HeldReservation.of(event)));
+        return tolerant("reservation", holdings.holdingWithLists(event.reservationId(), HoldingStore.RESERVATION,
+                event.customerId(), event.version(), event.active(), event.createdAt(), Instant.now(),
+                HeldReservation.of(event)));
     }
 
     /** inventory-service's order answer, read as the event of that step. */
@@ -192,8 +114,8 @@ public class ViewUpdates {
         asEvent.set("orderId", order.get("id"));
         asEvent.set("deliverToStoreId", order.path("deliverTo").get("storeId"));
         OrderEvent event = json.convertValue(asEvent, OrderEvent.class);
-        return tolerant("order", store.holdingWithLists(event.orderId(), ORDER, event.customerId(), event.version(),
-                event.active(), event.createdAt(), Instant.now(), HeldOrder.of(event)));
+        return tolerant("order", holdings.holdingWithLists(event.orderId(), HoldingStore.ORDER, event.customerId(),
+                event.version(), event.active(), event.createdAt(), Instant.now(), HeldOrder.of(event)));
     }
 
     /** The customer erased through the gateway: gone from the model at once. */
