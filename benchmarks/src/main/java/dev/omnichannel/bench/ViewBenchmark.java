@@ -1,13 +1,8 @@
 package dev.omnichannel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.testing.ServiceReplica;
 import dev.omnichannel.testing.KeycloakTokens;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,8 +22,6 @@ final class ViewBenchmark {
     private static final String GATEWAY = "http://localhost:8080";
     private static final String CUSTOMER_SERVICE = "http://localhost:8081";
     private static final String SKU = "HEADLAMP-300";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path root;
     private final PgBench gatewayDb;
@@ -56,7 +49,7 @@ final class ViewBenchmark {
                 String token = tokens.get(n);
                 int quantity = 1 + n % 3;
                 carts.add(clients.submit(() -> {
-                    send("PUT", GATEWAY + "/api/v1/me/cart/items/" + SKU, token, Map.of("quantity", quantity));
+                    JsonHttp.send("PUT", GATEWAY + "/api/v1/me/cart/items/" + SKU, token, Map.of("quantity", quantity));
                     return null;
                 }));
             }
@@ -96,13 +89,13 @@ final class ViewBenchmark {
     /** A cart changed at customer-service itself (not through the gateway) until the view shows it. */
     Row staleness(KafkaLatency kafka, int rounds) throws Exception {
         String token = tokens.getFirst();
-        String customerId = get(GATEWAY + "/api/v1/me", token).path("id").asText();
+        String customerId = JsonHttp.get(GATEWAY + "/api/v1/me", token).path("id").asText();
         String service = KeycloakTokens.gateway();
         long[] latencies = new long[rounds];
         // warm-up rounds: the path from the event to the model is compiled only after a few hundred events
         for (int round = -300; round < rounds; round++) {
             int quantity = 10 + Math.floorMod(round, 50);
-            send("PUT", CUSTOMER_SERVICE + "/customers/" + customerId + "/cart/items/" + SKU, service,
+            JsonHttp.send("PUT", CUSTOMER_SERVICE + "/customers/" + customerId + "/cart/items/" + SKU, service,
                     Map.of("quantity", quantity));
             long changed = System.nanoTime();
             while (quantityInView(GATEWAY, token) != quantity) {
@@ -137,7 +130,8 @@ final class ViewBenchmark {
                 int quantity = 20 + pair / writers;
                 String writeThrough = replicas[pair % 2];
                 String readThrough = replicas[(pair + 1) % 2];
-                send("PUT", writeThrough + "/api/v1/me/cart/items/" + SKU, phones.get(customer), Map.of("quantity", quantity));
+                JsonHttp.send("PUT", writeThrough + "/api/v1/me/cart/items/" + SKU, phones.get(customer),
+                        Map.of("quantity", quantity));
                 if (quantityInView(readThrough, tokens.get(customer)) != quantity) {
                     missing++;
                 }
@@ -150,30 +144,11 @@ final class ViewBenchmark {
     }
 
     private static int quantityInView(String gateway, String token) throws Exception {
-        for (JsonNode item : get(gateway + "/api/v1/me/view", token).path("cart").path("items")) {
+        for (JsonNode item : JsonHttp.get(gateway + "/api/v1/me/view", token).path("cart").path("items")) {
             if (SKU.equals(item.path("sku").asText())) {
                 return item.path("quantity").asInt();
             }
         }
         return 0;
-    }
-
-    private static JsonNode get(String url, String token) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException("GET " + url + " answered " + answer.statusCode() + ": " + answer.body());
-        }
-        return JSON.readTree(answer.body());
-    }
-
-    private static void send(String method, String url, String token, Object body) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() / 100 != 2) {
-            throw new IllegalStateException(method + " " + url + " answered " + answer.statusCode() + ": " + answer.body());
-        }
     }
 }
