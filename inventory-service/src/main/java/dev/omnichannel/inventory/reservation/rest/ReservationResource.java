@@ -3,6 +3,8 @@ package dev.omnichannel.inventory.reservation.rest;
 import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.support.Page;
 import dev.omnichannel.inventory.support.PageRequest;
+import dev.omnichannel.inventory.reservation.service.ReservationLifecycle;
+import dev.omnichannel.inventory.reservation.service.ReservationQueries;
 import dev.omnichannel.inventory.reservation.service.ReservationService;
 import dev.omnichannel.shared.problem.FieldError;
 import dev.omnichannel.shared.problem.ProblemException;
@@ -28,10 +30,15 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ReservationResource {
 
     private final ReservationService reservations;
+    private final ReservationQueries queries;
+    private final ReservationLifecycle lifecycle;
     private final HoldOutcomes holds;
 
-    ReservationResource(ReservationService reservations, HoldOutcomes holds) {
+    ReservationResource(ReservationService reservations, ReservationQueries queries, ReservationLifecycle lifecycle,
+            HoldOutcomes holds) {
         this.reservations = reservations;
+        this.queries = queries;
+        this.lifecycle = lifecycle;
         this.holds = holds;
     }
 
@@ -47,7 +54,7 @@ public class ReservationResource {
     @GET
     @Path("/{id}")
     public Uni<ReservationView> get(@PathParam("id") UUID id) {
-        return reservations.get(id);
+        return queries.get(id);
     }
 
     /** {@code customerId} (and {@code active=true}), or {@code storeId} and {@code pickupCode}. */
@@ -56,10 +63,10 @@ public class ReservationResource {
             @QueryParam("active") boolean active, @QueryParam("storeId") String storeId,
             @QueryParam("pickupCode") String pickupCode, @Valid @BeanParam PageRequest page) {
         if (customerId != null) {
-            return reservations.ofCustomer(customerId, active, page);
+            return queries.ofCustomer(customerId, active, page);
         }
         if (storeId != null && pickupCode != null && !pickupCode.isBlank()) {
-            return reservations.byPickupCode(storeId, pickupCode);
+            return queries.byPickupCode(storeId, pickupCode);
         }
         throw ProblemException.badRequest("Give customerId, or storeId and pickupCode",
                 List.of(new FieldError("customerId", "required without storeId and pickupCode")));
@@ -69,25 +76,25 @@ public class ReservationResource {
     @Path("/{id}/extend")
     public Uni<ReservationView> extend(@PathParam("id") UUID id, @Valid @NotNull ExtendRequest request,
             @BeanParam Caller caller) {
-        return reservations.extend(id, request.minutes(), caller);
+        return lifecycle.extend(id, request.minutes(), caller);
     }
 
     @DELETE
     @Path("/{id}")
     public Uni<ReservationView> cancel(@PathParam("id") UUID id, @BeanParam Caller caller) {
-        return reservations.cancel(id, caller);
+        return lifecycle.cancel(id, caller);
     }
 
     @POST
     @Path("/{id}/collect")
     public Uni<ReservationView> collect(@PathParam("id") UUID id, @Valid @NotNull CollectRequest request,
             @BeanParam Caller caller) {
-        return reservations.collect(id, request.pickupCode(), caller);
+        return lifecycle.collect(id, request.pickupCode(), caller);
     }
 
     @POST
     @Path("/{id}/ready")
     public Uni<ReservationView> ready(@PathParam("id") UUID id, @BeanParam Caller caller) {
-        return reservations.ready(id, caller);
+        return lifecycle.ready(id, caller);
     }
 }
