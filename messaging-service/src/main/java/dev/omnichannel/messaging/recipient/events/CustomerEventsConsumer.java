@@ -1,10 +1,12 @@
 package dev.omnichannel.messaging.recipient.events;
 
 import dev.omnichannel.messaging.recipient.service.RecipientService;
+import dev.omnichannel.messaging.recipient.service.RecipientUpdates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.messaging.alert.repository.AlertRepository;
 import dev.omnichannel.messaging.analytics.service.Conversions;
-import dev.omnichannel.messaging.conversation.service.ConversationService;
+import dev.omnichannel.messaging.conversation.service.ConversationErasure;
+import dev.omnichannel.messaging.conversation.service.ConversationMerges;
 import dev.omnichannel.messaging.notification.repository.NotificationRepository;
 import dev.omnichannel.messaging.summary.events.CustomerSummaries;
 import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
@@ -37,7 +39,9 @@ public class CustomerEventsConsumer {
 
     private final IdempotentConsumer consumer;
     private final RecipientService recipients;
-    private final ConversationService conversations;
+    private final RecipientUpdates recipientUpdates;
+    private final ConversationMerges conversationMerges;
+    private final ConversationErasure conversationErasure;
     private final NotificationRepository notifications;
     private final AlertRepository alerts;
     private final Conversions conversions;
@@ -46,12 +50,15 @@ public class CustomerEventsConsumer {
     private final SealedEventOpener opener;
     private final PersonalDataKeys keys;
 
-    CustomerEventsConsumer(IdempotentConsumer consumer, RecipientService recipients, ConversationService conversations,
-            NotificationRepository notifications, AlertRepository alerts, Conversions conversions, CustomerSummaries summaries,
-            ObjectMapper mapper, SealedEventOpener opener, PersonalDataKeys keys) {
+    CustomerEventsConsumer(IdempotentConsumer consumer, RecipientService recipients, RecipientUpdates recipientUpdates,
+            ConversationMerges conversationMerges, ConversationErasure conversationErasure, NotificationRepository notifications,
+            AlertRepository alerts, Conversions conversions, CustomerSummaries summaries, ObjectMapper mapper,
+            SealedEventOpener opener, PersonalDataKeys keys) {
         this.consumer = consumer;
         this.recipients = recipients;
-        this.conversations = conversations;
+        this.recipientUpdates = recipientUpdates;
+        this.conversationMerges = conversationMerges;
+        this.conversationErasure = conversationErasure;
         this.notifications = notifications;
         this.alerts = alerts;
         this.conversions = conversions;
@@ -79,9 +86,9 @@ public class CustomerEventsConsumer {
         if (snapshot.customerId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return recipients.applySnapshot(snapshot)
+        return recipientUpdates.applySnapshot(snapshot)
                 .chain(addresses -> addresses == null ? Uni.createFrom().voidItem()
-                        : conversations.attachProvisional(snapshot.customerId(), addresses.all()));
+                        : conversationMerges.attachProvisional(snapshot.customerId(), addresses.all()));
     }
 
     /** Withdrawals apply at once; grants wait for the snapshot that carries them with its version. */
@@ -90,7 +97,7 @@ public class CustomerEventsConsumer {
         if (consent.granted() || consent.customerId() == null) {
             return Uni.createFrom().voidItem();
         }
-        return recipients.resolve(consent.customerId()).chain(id -> recipients.withdrawConsent(id, consent.channel()));
+        return recipients.resolve(consent.customerId()).chain(id -> recipientUpdates.withdrawConsent(id, consent.channel()));
     }
 
     private Uni<Void> onMerged(CloudEvent event) {
@@ -100,8 +107,8 @@ public class CustomerEventsConsumer {
         if (duplicate == null || survivor == null || duplicate.equals(survivor)) {
             return Uni.createFrom().voidItem();
         }
-        return recipients.merge(merged.mergeId(), survivor, duplicate)
-                .chain(() -> conversations.merge(merged.mergeId(), duplicate, survivor))
+        return recipientUpdates.merge(merged.mergeId(), survivor, duplicate)
+                .chain(() -> conversationMerges.merge(merged.mergeId(), duplicate, survivor))
                 .chain(() -> notifications.reassign(duplicate, survivor))
                 .chain(() -> alerts.reassign(duplicate, survivor))
                 .chain(() -> conversions.reassign(duplicate, survivor))
@@ -119,8 +126,8 @@ public class CustomerEventsConsumer {
         if (restoredId == null) {
             return Uni.createFrom().voidItem();
         }
-        return recipients.undoMerge(restoredId)
-                .chain(() -> conversations.undoMerge(restoredId))
+        return recipientUpdates.undoMerge(restoredId)
+                .chain(() -> conversationMerges.undoMerge(restoredId))
                 .chain(() -> summaries.publish(undone.survivorId() == null ? List.of(restoredId)
                         : List.of(restoredId, undone.survivorId())));
     }
@@ -131,11 +138,11 @@ public class CustomerEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         return recipients.find(customerId)
-                .chain(recipient -> conversations.erase(customerId,
+                .chain(recipient -> conversationErasure.erase(customerId,
                         recipient.map(r -> r.addresses().all()).orElse(List.of())))
                 .chain(() -> notifications.erase(customerId))
                 .chain(() -> alerts.erase(customerId))
-                .chain(() -> recipients.erase(customerId))
+                .chain(() -> recipientUpdates.erase(customerId))
                 // the summaries messaging published of them (their last messages) can no longer be read
                 .chain(() -> keys.destroy(List.of(customerId)))
                 .invoke(() -> opener.forget(customerId));

@@ -3,7 +3,7 @@ package dev.omnichannel.messaging.webhook.service;
 import dev.omnichannel.messaging.webhook.rest.WebhookPayload;
 import dev.omnichannel.messaging.webhook.rest.WebhookResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.omnichannel.messaging.conversation.service.ConversationService;
+import dev.omnichannel.messaging.conversation.service.InboundMessages;
 import dev.omnichannel.messaging.delivery.service.DeliveryService;
 import dev.omnichannel.messaging.recipient.domain.SenderAddress;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
@@ -26,15 +26,15 @@ public class WebhookService {
     private static final Set<String> RECEIPTS = Set.of("email", "sms", "push", "whatsapp");
 
     private final WebhookSignature signature;
-    private final ConversationService conversations;
+    private final InboundMessages inboundMessages;
     private final DeliveryService delivery;
     private final IdempotentRequests idempotentRequests;
     private final ObjectMapper mapper;
 
-    WebhookService(WebhookSignature signature, ConversationService conversations, DeliveryService delivery,
+    WebhookService(WebhookSignature signature, InboundMessages inboundMessages, DeliveryService delivery,
             IdempotentRequests idempotentRequests, ObjectMapper mapper) {
         this.signature = signature;
-        this.conversations = conversations;
+        this.inboundMessages = inboundMessages;
         this.delivery = delivery;
         this.idempotentRequests = idempotentRequests;
         this.mapper = mapper;
@@ -65,7 +65,7 @@ public class WebhookService {
             }
             failOn(errors);
             SenderAddress from = SenderAddress.forInbound(channel, payload.from(), payload.provider()).orElseThrow();
-            return conversations.inbound(channel, payload.messageId(), from, payload.subject(), payload.text(), payload.at())
+            return inboundMessages.inbound(channel, payload.messageId(), from, payload.subject(), payload.text(), payload.at())
                     .map(inbound -> new WebhookResult("message", inbound.conversationId(), inbound.messageId(),
                             inbound.duplicate(), null));
         }
