@@ -1,8 +1,8 @@
 package dev.omnichannel.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnichannel.testing.ServiceReplica;
 import dev.omnichannel.testing.KeycloakTokens;
+import dev.omnichannel.testing.ServiceReplica;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,11 +1,11 @@
 package dev.omnichannel.customer.demo;
 
-import dev.omnichannel.customer.demo.service.DemoCustomers;
 import static dev.omnichannel.customer.support.Service.asGateway;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
+import dev.omnichannel.customer.demo.service.DemoCustomers;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import jakarta.inject.Inject;

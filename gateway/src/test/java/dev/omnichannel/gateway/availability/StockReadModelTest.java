@@ -1,10 +1,10 @@
 package dev.omnichannel.gateway.availability;
 
-import dev.omnichannel.gateway.availability.service.StockReadModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omnichannel.gateway.availability.service.StockReadModel;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;
 import java.time.Duration;
 import java.util.Map;

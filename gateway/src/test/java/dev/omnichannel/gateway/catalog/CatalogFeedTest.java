@@ -1,9 +1,9 @@
 package dev.omnichannel.gateway.catalog;
 
-import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import dev.omnichannel.gateway.support.Events;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.StockLevels;

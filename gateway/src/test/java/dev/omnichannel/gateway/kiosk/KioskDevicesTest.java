@@ -1,10 +1,10 @@
 package dev.omnichannel.gateway.kiosk;
 
-import dev.omnichannel.gateway.kiosk.config.KioskSessionConfig;
-import dev.omnichannel.gateway.kiosk.service.KioskDevices;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omnichannel.gateway.kiosk.config.KioskSessionConfig;
+import dev.omnichannel.gateway.kiosk.service.KioskDevices;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,16 +1,16 @@
 package dev.omnichannel.gateway.kiosk;
 
-import dev.omnichannel.gateway.kiosk.rest.KioskSessionResource;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnichannel.gateway.kiosk.rest.KioskSessionResource;
 import dev.omnichannel.gateway.support.GatewayTestStack;
 import dev.omnichannel.gateway.support.Services;
 import dev.omnichannel.testing.KeycloakTokens;

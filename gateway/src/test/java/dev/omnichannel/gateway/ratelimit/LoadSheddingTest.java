@@ -1,10 +1,10 @@
 package dev.omnichannel.gateway.ratelimit;
 
-import dev.omnichannel.gateway.ratelimit.rest.LoadShedding;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omnichannel.gateway.ratelimit.rest.LoadShedding;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 

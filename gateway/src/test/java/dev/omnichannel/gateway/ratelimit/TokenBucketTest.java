@@ -1,9 +1,9 @@
 package dev.omnichannel.gateway.ratelimit;
 
-import dev.omnichannel.gateway.ratelimit.service.TokenBucket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omnichannel.gateway.ratelimit.service.TokenBucket;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketTest {

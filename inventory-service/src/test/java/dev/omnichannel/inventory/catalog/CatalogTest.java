@@ -2,11 +2,11 @@ package dev.omnichannel.inventory.catalog;
 
 import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.omnichannel.inventory.support.Fixtures;
 import io.quarkus.test.junit.QuarkusTest;

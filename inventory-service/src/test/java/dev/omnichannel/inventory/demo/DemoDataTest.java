@@ -1,12 +1,12 @@
 package dev.omnichannel.inventory.demo;
 
-import dev.omnichannel.inventory.demo.service.DemoDataLoader;
 import static dev.omnichannel.inventory.support.Api.asGateway;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omnichannel.inventory.demo.service.DemoDataLoader;
 import dev.omnichannel.inventory.support.Ledger;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;

@@ -3,10 +3,10 @@ package dev.omnichannel.inventory.reservation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.inventory.support.Api;
 import dev.omnichannel.inventory.support.Fixtures;
 import dev.omnichannel.inventory.support.Ledger;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import java.net.URI;

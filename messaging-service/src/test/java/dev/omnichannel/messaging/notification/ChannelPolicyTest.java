@@ -1,6 +1,5 @@
 package dev.omnichannel.messaging.notification;
 
-import dev.omnichannel.messaging.notification.service.ChannelPolicy;
 import static dev.omnichannel.messaging.support.MessageChannel.EMAIL;
 import static dev.omnichannel.messaging.support.MessageChannel.IN_APP;
 import static dev.omnichannel.messaging.support.MessageChannel.PUSH;
@@ -8,9 +7,10 @@ import static dev.omnichannel.messaging.support.MessageChannel.SMS;
 import static dev.omnichannel.messaging.support.MessageChannel.WHATSAPP;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.omnichannel.messaging.support.MessageChannel;
+import dev.omnichannel.messaging.notification.service.ChannelPolicy;
 import dev.omnichannel.messaging.recipient.domain.Recipient;
 import dev.omnichannel.messaging.recipient.domain.RecipientAddresses;
+import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.messaging.template.domain.TemplateDefinition;
 import dev.omnichannel.messaging.template.domain.VariantContent;
 import java.time.ZoneOffset;

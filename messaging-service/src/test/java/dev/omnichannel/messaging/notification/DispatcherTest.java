@@ -1,10 +1,10 @@
 package dev.omnichannel.messaging.notification;
 
-import dev.omnichannel.messaging.notification.service.Dispatcher;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.notification.service.Dispatcher;
 import dev.omnichannel.messaging.support.Events;
 import dev.omnichannel.messaging.support.MovableClock;
 import dev.omnichannel.messaging.support.ProviderStubs;

@@ -1,7 +1,5 @@
 package dev.omnichannel.messaging.notification;
 
-import dev.omnichannel.messaging.notification.repository.NotificationRepository;
-import dev.omnichannel.messaging.notification.service.Rendering;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,14 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.messaging.alert.service.AlertService;
-import dev.omnichannel.messaging.support.Json;
-import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.messaging.channel.domain.Outgoing;
 import dev.omnichannel.messaging.notification.events.FulfilmentConsumer;
+import dev.omnichannel.messaging.notification.repository.NotificationRepository;
+import dev.omnichannel.messaging.notification.service.Rendering;
 import dev.omnichannel.messaging.recipient.domain.Recipient;
 import dev.omnichannel.messaging.recipient.domain.RecipientAddresses;
 import dev.omnichannel.messaging.support.Catalog;
 import dev.omnichannel.messaging.support.Events;
+import dev.omnichannel.messaging.support.Json;
+import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.messaging.support.TestDb;
 import dev.omnichannel.messaging.template.domain.TemplateDefinition;
 import dev.omnichannel.messaging.template.service.TemplateService;

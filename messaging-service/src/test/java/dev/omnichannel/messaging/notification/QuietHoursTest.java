@@ -1,8 +1,8 @@
 package dev.omnichannel.messaging.notification;
 
-import dev.omnichannel.messaging.notification.service.QuietHours;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.omnichannel.messaging.notification.service.QuietHours;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;

@@ -1,10 +1,10 @@
 package dev.omnichannel.messaging.template;
 
-import dev.omnichannel.messaging.template.service.DemoTemplates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.omnichannel.messaging.support.TestDb;
+import dev.omnichannel.messaging.template.service.DemoTemplates;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;

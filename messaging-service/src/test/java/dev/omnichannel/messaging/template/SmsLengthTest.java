@@ -1,10 +1,10 @@
 package dev.omnichannel.messaging.template;
 
-import dev.omnichannel.messaging.template.service.SmsLength;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.omnichannel.messaging.template.service.SmsLength;
 import org.junit.jupiter.api.Test;
 
 class SmsLengthTest {

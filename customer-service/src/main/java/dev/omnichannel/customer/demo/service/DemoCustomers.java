@@ -1,6 +1,5 @@
 package dev.omnichannel.customer.demo.service;
 
-import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.rest.CustomerProfile;
 import dev.omnichannel.customer.profile.rest.IdentityRequest;
@@ -9,6 +8,7 @@ import dev.omnichannel.customer.profile.rest.ResolveRequest;
 import dev.omnichannel.customer.profile.service.ConsentService;
 import dev.omnichannel.customer.profile.service.PreferenceService;
 import dev.omnichannel.customer.profile.service.ProfileService;
+import dev.omnichannel.customer.support.MessageChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

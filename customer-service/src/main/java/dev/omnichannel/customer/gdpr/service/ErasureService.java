@@ -1,10 +1,10 @@
 package dev.omnichannel.customer.gdpr.service;
 
+import dev.omnichannel.customer.profile.domain.Customer;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.support.Sql;
-import dev.omnichannel.customer.profile.domain.Customer;
-import dev.omnichannel.customer.profile.repository.CustomerRepository;
-import dev.omnichannel.customer.profile.events.ProfileChanges;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.data.personal.PersonalDataKeys;
 import dev.omnichannel.shared.events.customer.CustomerErased;

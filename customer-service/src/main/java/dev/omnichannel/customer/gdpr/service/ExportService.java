@@ -1,12 +1,12 @@
 package dev.omnichannel.customer.gdpr.service;
 
 import dev.omnichannel.customer.cart.service.CartService;
-import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.gdpr.rest.CustomerExport;
 import dev.omnichannel.customer.merge.repository.MergeRepository;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.service.ProfileLoader;
 import dev.omnichannel.customer.profile.service.ProfileState;
+import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.timeline.repository.PurchaseRepository;
 import dev.omnichannel.customer.timeline.repository.TimelineRepository;
 import dev.omnichannel.customer.timeline.rest.TimelineItem;

@@ -1,7 +1,7 @@
 package dev.omnichannel.customer.merge.rest;
 
-import dev.omnichannel.customer.support.ChannelHeader;
 import dev.omnichannel.customer.merge.service.MergeService;
+import dev.omnichannel.customer.support.ChannelHeader;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

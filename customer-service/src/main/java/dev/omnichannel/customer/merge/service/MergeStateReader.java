@@ -2,12 +2,12 @@ package dev.omnichannel.customer.merge.service;
 
 import dev.omnichannel.customer.cart.repository.CartRepository;
 import dev.omnichannel.customer.cart.service.CartLines;
-import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.merge.domain.MergeRecord;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.repository.ConsentRepository;
 import dev.omnichannel.customer.segment.domain.CustomerSegment;
 import dev.omnichannel.customer.segment.repository.SegmentRepository;
+import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.wishlist.repository.WishlistRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

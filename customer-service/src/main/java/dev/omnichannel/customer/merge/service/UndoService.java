@@ -1,15 +1,15 @@
 package dev.omnichannel.customer.merge.service;
 
-import dev.omnichannel.customer.support.Now;
-import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.merge.domain.CustomerMerge;
 import dev.omnichannel.customer.merge.domain.MergeRecord;
 import dev.omnichannel.customer.merge.repository.MergeRepository;
 import dev.omnichannel.customer.merge.rest.UndoResult;
 import dev.omnichannel.customer.profile.domain.Customer;
-import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.segment.service.SegmentService;
+import dev.omnichannel.customer.support.Now;
+import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.events.customer.CustomerMergeUndone;
 import dev.omnichannel.shared.problem.ProblemException;

@@ -1,8 +1,8 @@
 package dev.omnichannel.customer.profile.events;
 
+import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.service.ProfileLoader;
 import dev.omnichannel.customer.profile.service.ProfileState;
-import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.shared.data.outbox.Outbox;
 import dev.omnichannel.shared.events.EventData;
 import dev.omnichannel.shared.events.Topics;

@@ -1,7 +1,7 @@
 package dev.omnichannel.customer.profile.repository;
 
-import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.profile.domain.Customer;
+import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package dev.omnichannel.customer.profile.repository;
 
-import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.profile.domain.CustomerIdentity;
 import dev.omnichannel.customer.profile.domain.IdentityKey;
+import dev.omnichannel.customer.support.Sql;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

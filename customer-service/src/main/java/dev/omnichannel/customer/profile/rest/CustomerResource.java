@@ -1,11 +1,11 @@
 package dev.omnichannel.customer.profile.rest;
 
-import dev.omnichannel.customer.support.ChannelHeader;
-import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.gdpr.service.ErasureService;
 import dev.omnichannel.customer.profile.service.ConsentService;
 import dev.omnichannel.customer.profile.service.PreferenceService;
 import dev.omnichannel.customer.profile.service.ProfileService;
+import dev.omnichannel.customer.support.ChannelHeader;
+import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,13 +1,13 @@
 package dev.omnichannel.customer.profile.service;
 
-import dev.omnichannel.customer.profile.events.ProfileChanges;
-import dev.omnichannel.customer.support.MessageChannel;
-import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.profile.domain.Consent;
 import dev.omnichannel.customer.profile.domain.Customer;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
 import dev.omnichannel.customer.profile.repository.ConsentRepository;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.rest.CustomerProfile;
+import dev.omnichannel.customer.support.MessageChannel;
+import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.events.customer.ConsentChanged;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

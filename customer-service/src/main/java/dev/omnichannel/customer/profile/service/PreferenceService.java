@@ -1,11 +1,11 @@
 package dev.omnichannel.customer.profile.service;
 
-import dev.omnichannel.customer.profile.events.ProfileChanges;
-import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.profile.domain.Customer;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.rest.CustomerProfile;
 import dev.omnichannel.customer.profile.rest.PreferencesPatch;
+import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

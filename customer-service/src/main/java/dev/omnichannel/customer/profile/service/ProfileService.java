@@ -1,17 +1,17 @@
 package dev.omnichannel.customer.profile.service;
 
-import dev.omnichannel.customer.profile.events.ProfileChanges;
-import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.domain.IdentityKey;
 import dev.omnichannel.customer.profile.domain.IdentityNormalizer;
 import dev.omnichannel.customer.profile.domain.IdentityType;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
 import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.repository.IdentityRepository;
 import dev.omnichannel.customer.profile.rest.CustomerProfile;
 import dev.omnichannel.customer.profile.rest.IdentityRequest;
 import dev.omnichannel.customer.profile.rest.ResolveRequest;
 import dev.omnichannel.customer.segment.service.SegmentService;
+import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,12 +1,12 @@
 package dev.omnichannel.customer.profile.service;
 
 import dev.omnichannel.customer.cart.domain.CartItem;
-import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.profile.domain.Consent;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.profile.domain.CustomerIdentity;
 import dev.omnichannel.customer.profile.domain.IdentityType;
 import dev.omnichannel.customer.profile.rest.CustomerProfile;
+import dev.omnichannel.customer.support.MessageChannel;
 import dev.omnichannel.customer.wishlist.domain.WishlistItem;
 import dev.omnichannel.shared.events.customer.CustomerSnapshot;
 import java.util.LinkedHashMap;

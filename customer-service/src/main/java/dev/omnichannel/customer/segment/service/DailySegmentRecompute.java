@@ -1,9 +1,9 @@
 package dev.omnichannel.customer.segment.service;
 
+import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.support.Sql;
-import dev.omnichannel.customer.profile.repository.CustomerRepository;
-import dev.omnichannel.customer.profile.events.ProfileChanges;
 import dev.omnichannel.shared.data.batch.Batches;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;

@@ -1,10 +1,10 @@
 package dev.omnichannel.customer.segment.service;
 
-import dev.omnichannel.customer.support.Sql;
 import dev.omnichannel.customer.profile.domain.Customer;
 import dev.omnichannel.customer.segment.domain.CustomerSegment;
 import dev.omnichannel.customer.segment.domain.SegmentRules;
 import dev.omnichannel.customer.segment.repository.SegmentRepository;
+import dev.omnichannel.customer.support.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;

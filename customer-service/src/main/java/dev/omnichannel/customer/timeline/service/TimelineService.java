@@ -1,11 +1,11 @@
 package dev.omnichannel.customer.timeline.service;
 
+import dev.omnichannel.customer.profile.domain.Customer;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.profile.repository.CustomerRepository;
+import dev.omnichannel.customer.segment.service.SegmentService;
 import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.support.Page;
-import dev.omnichannel.customer.profile.domain.Customer;
-import dev.omnichannel.customer.profile.repository.CustomerRepository;
-import dev.omnichannel.customer.profile.events.ProfileChanges;
-import dev.omnichannel.customer.segment.service.SegmentService;
 import dev.omnichannel.customer.timeline.domain.TimelineEntry;
 import dev.omnichannel.customer.timeline.repository.TimelineRepository;
 import dev.omnichannel.customer.timeline.rest.TimelineItem;

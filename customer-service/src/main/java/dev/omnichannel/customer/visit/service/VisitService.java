@@ -1,10 +1,10 @@
 package dev.omnichannel.customer.visit.service;
 
-import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.profile.domain.Customer;
-import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.segment.service.SegmentService;
+import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.visit.domain.StoreVisit;
 import dev.omnichannel.customer.visit.repository.StoreVisitRepository;
 import dev.omnichannel.customer.visit.rest.VisitView;

@@ -1,10 +1,10 @@
 package dev.omnichannel.customer.wishlist.service;
 
+import dev.omnichannel.customer.profile.domain.Customer;
+import dev.omnichannel.customer.profile.events.ProfileChanges;
+import dev.omnichannel.customer.profile.repository.CustomerRepository;
 import dev.omnichannel.customer.support.Now;
 import dev.omnichannel.customer.support.Sku;
-import dev.omnichannel.customer.profile.domain.Customer;
-import dev.omnichannel.customer.profile.repository.CustomerRepository;
-import dev.omnichannel.customer.profile.events.ProfileChanges;
 import dev.omnichannel.customer.wishlist.domain.WishlistItem;
 import dev.omnichannel.customer.wishlist.repository.WishlistRepository;
 import dev.omnichannel.customer.wishlist.rest.WishlistView;

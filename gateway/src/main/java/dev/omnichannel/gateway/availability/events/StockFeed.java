@@ -1,7 +1,7 @@
 package dev.omnichannel.gateway.availability.events;
 
-import dev.omnichannel.gateway.availability.service.StockReadModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.availability.service.StockReadModel;
 import dev.omnichannel.gateway.config.FeedConfig;
 import dev.omnichannel.gateway.support.RecordSpans;
 import dev.omnichannel.gateway.support.TopicReader;

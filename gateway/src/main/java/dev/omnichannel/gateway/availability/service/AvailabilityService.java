@@ -1,12 +1,12 @@
 package dev.omnichannel.gateway.availability.service;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.availability.config.AvailabilityConfig;
 import dev.omnichannel.gateway.availability.domain.Location;
 import dev.omnichannel.gateway.availability.domain.LocationAvailability;
 import dev.omnichannel.gateway.availability.events.StockFeed;
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.client.Json;
+import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

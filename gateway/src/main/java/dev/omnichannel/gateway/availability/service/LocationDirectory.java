@@ -1,8 +1,8 @@
 package dev.omnichannel.gateway.availability.service;
 
 import dev.omnichannel.gateway.availability.domain.Location;
-import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import dev.omnichannel.gateway.client.Json;
+import dev.omnichannel.gateway.client.inventory.InventoryClient;
 import io.quarkus.cache.CacheResult;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

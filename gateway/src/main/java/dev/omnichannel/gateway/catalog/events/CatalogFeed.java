@@ -1,7 +1,7 @@
 package dev.omnichannel.gateway.catalog.events;
 
-import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import dev.omnichannel.gateway.config.FeedConfig;
 import dev.omnichannel.gateway.support.RecordSpans;
 import dev.omnichannel.gateway.support.TopicReader;

@@ -1,8 +1,8 @@
 package dev.omnichannel.gateway.catalog.rest;
 
-import dev.omnichannel.gateway.catalog.service.ProductPages;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.availability.domain.LocationAvailability;
+import dev.omnichannel.gateway.catalog.service.ProductPages;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.constraints.DecimalMax;

@@ -1,7 +1,7 @@
 package dev.omnichannel.gateway.catalog.rest;
 
-import dev.omnichannel.gateway.catalog.service.ProductPages;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnichannel.gateway.catalog.service.ProductPages;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;

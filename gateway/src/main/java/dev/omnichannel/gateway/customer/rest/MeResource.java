@@ -1,11 +1,11 @@
 package dev.omnichannel.gateway.customer.rest;
 
-import dev.omnichannel.gateway.customer.service.CustomerAccount;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.client.customer.CustomerClient;
 import dev.omnichannel.gateway.customer.rest.Requests.ConsentChange;
 import dev.omnichannel.gateway.customer.rest.Requests.PreferencesChange;
+import dev.omnichannel.gateway.customer.service.CustomerAccount;
 import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.security.service.CallerContext;
 import dev.omnichannel.gateway.view.service.ViewUpdates;

@@ -1,9 +1,9 @@
 package dev.omnichannel.gateway.customer.rest;
 
-import dev.omnichannel.gateway.customer.service.CartService;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.client.customer.CustomerClient;
+import dev.omnichannel.gateway.customer.service.CartService;
 import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.security.service.CallerContext;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package dev.omnichannel.gateway.customer.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnichannel.gateway.availability.service.AvailabilityService;
 import dev.omnichannel.gateway.availability.domain.LocationAvailability;
+import dev.omnichannel.gateway.availability.service.AvailabilityService;
 import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import dev.omnichannel.gateway.client.Json;
 import dev.omnichannel.gateway.client.customer.CustomerClient;

@@ -1,10 +1,10 @@
 package dev.omnichannel.gateway.kiosk.rest;
 
-import dev.omnichannel.gateway.kiosk.service.KioskDevices;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.client.ServiceUnavailableException;
 import dev.omnichannel.gateway.kiosk.service.KioskDevices.KioskDevice;
+import dev.omnichannel.gateway.kiosk.service.KioskDevices;
 import dev.omnichannel.gateway.security.service.Refusals;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.oidc.client.OidcClients;

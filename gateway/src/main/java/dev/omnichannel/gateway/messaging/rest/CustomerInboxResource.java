@@ -2,8 +2,8 @@ package dev.omnichannel.gateway.messaging.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.messaging.MessagingClient;
-import dev.omnichannel.gateway.security.service.AccessPolicy;
 import dev.omnichannel.gateway.security.domain.Caller;
+import dev.omnichannel.gateway.security.service.AccessPolicy;
 import dev.omnichannel.gateway.security.service.CallerContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,9 @@
 package dev.omnichannel.gateway.ratelimit.rest;
 
-import dev.omnichannel.gateway.ratelimit.config.RateLimitConfig;
-import dev.omnichannel.gateway.ratelimit.service.TokenBucket;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.omnichannel.gateway.ratelimit.config.RateLimitConfig;
+import dev.omnichannel.gateway.ratelimit.service.TokenBucket;
 import dev.omnichannel.gateway.security.domain.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

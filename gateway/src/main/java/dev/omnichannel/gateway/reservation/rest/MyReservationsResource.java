@@ -1,7 +1,7 @@
 package dev.omnichannel.gateway.reservation.rest;
 
-import dev.omnichannel.gateway.reservation.service.ReservationService;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.omnichannel.gateway.reservation.service.ReservationService;
 import dev.omnichannel.gateway.security.domain.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

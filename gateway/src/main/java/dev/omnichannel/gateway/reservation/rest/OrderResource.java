@@ -1,10 +1,10 @@
 package dev.omnichannel.gateway.reservation.rest;
 
-import dev.omnichannel.gateway.reservation.service.FulfilmentService;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.reservation.rest.Requests.OrderRequest;
 import dev.omnichannel.gateway.reservation.rest.Requests.StatusChange;
+import dev.omnichannel.gateway.reservation.service.FulfilmentService;
 import dev.omnichannel.gateway.security.domain.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,11 +1,11 @@
 package dev.omnichannel.gateway.reservation.rest;
 
-import dev.omnichannel.gateway.reservation.service.ReservationService;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.reservation.rest.Requests.Collection;
 import dev.omnichannel.gateway.reservation.rest.Requests.Extension;
 import dev.omnichannel.gateway.reservation.rest.Requests.ReservationRequest;
+import dev.omnichannel.gateway.reservation.service.ReservationService;
 import dev.omnichannel.gateway.security.domain.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,9 @@
 package dev.omnichannel.gateway.reservation.rest;
 
-import dev.omnichannel.gateway.reservation.service.FulfilmentService;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.reservation.rest.Requests.ReturnRequest;
+import dev.omnichannel.gateway.reservation.service.FulfilmentService;
 import dev.omnichannel.gateway.security.domain.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

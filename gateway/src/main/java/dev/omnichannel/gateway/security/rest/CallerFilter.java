@@ -1,10 +1,10 @@
 package dev.omnichannel.gateway.security.rest;
 
+import dev.omnichannel.gateway.ratelimit.rest.RateLimiter;
 import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.security.service.CallerContext;
 import dev.omnichannel.gateway.security.service.Refusals;
 import dev.omnichannel.gateway.security.service.SignIns;
-import dev.omnichannel.gateway.ratelimit.rest.RateLimiter;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import dev.omnichannel.shared.problem.Problem;
 import io.quarkus.security.identity.CurrentIdentityAssociation;

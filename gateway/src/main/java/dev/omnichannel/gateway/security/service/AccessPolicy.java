@@ -1,10 +1,10 @@
 package dev.omnichannel.gateway.security.service;
 
-import dev.omnichannel.gateway.security.config.KioskConfig;
-import dev.omnichannel.gateway.security.domain.Caller;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.omnichannel.gateway.client.ServiceProblemException;
 import dev.omnichannel.gateway.client.customer.CustomerClient;
+import dev.omnichannel.gateway.security.config.KioskConfig;
+import dev.omnichannel.gateway.security.domain.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.omnichannel.gateway.security.service;
 
-import dev.omnichannel.gateway.security.domain.Caller;
-import dev.omnichannel.gateway.client.customer.CustomerClient;
 import dev.omnichannel.gateway.client.customer.CustomerClient.ResolveIdentity;
+import dev.omnichannel.gateway.client.customer.CustomerClient;
+import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.view.repository.ViewQueries;
 import dev.omnichannel.gateway.view.service.ViewUpdates;
 import io.quarkus.cache.CacheInvalidate;

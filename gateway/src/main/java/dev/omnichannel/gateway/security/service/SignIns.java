@@ -1,9 +1,9 @@
 package dev.omnichannel.gateway.security.service;
 
-import dev.omnichannel.gateway.security.domain.Caller;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.omnichannel.gateway.interaction.events.InteractionPublisher;
+import dev.omnichannel.gateway.security.domain.Caller;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

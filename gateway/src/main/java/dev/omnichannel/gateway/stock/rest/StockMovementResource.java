@@ -2,11 +2,11 @@ package dev.omnichannel.gateway.stock.rest;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.availability.service.StockWrites;
+import dev.omnichannel.gateway.client.Relay;
 import dev.omnichannel.gateway.client.inventory.InventoryClient;
-import dev.omnichannel.gateway.security.service.AccessPolicy;
 import dev.omnichannel.gateway.security.domain.Caller;
+import dev.omnichannel.gateway.security.service.AccessPolicy;
 import dev.omnichannel.gateway.security.service.CallerContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,7 +1,7 @@
 package dev.omnichannel.gateway.view.events;
 
-import dev.omnichannel.gateway.support.ConsumerLoop;
 import dev.omnichannel.gateway.config.FeedConfig;
+import dev.omnichannel.gateway.support.ConsumerLoop;
 import dev.omnichannel.gateway.view.repository.HoldingStore;
 import dev.omnichannel.gateway.view.repository.ViewOffsets;
 import dev.omnichannel.gateway.view.repository.ViewStore;

@@ -3,8 +3,8 @@ package dev.omnichannel.gateway.view.repository;
 import static dev.omnichannel.gateway.view.repository.ViewColumns.NOT_ERASED;
 import static dev.omnichannel.gateway.view.repository.ViewColumns.time;
 
-import dev.omnichannel.gateway.view.domain.ViewParts;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.gateway.view.domain.ViewParts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;

@@ -10,8 +10,8 @@ import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The personalized view: the same content for a customer on every channel — only {@code channel}

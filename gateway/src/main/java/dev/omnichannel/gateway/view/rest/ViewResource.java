@@ -1,8 +1,8 @@
 package dev.omnichannel.gateway.view.rest;
 
-import dev.omnichannel.gateway.view.service.ViewReader;
 import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.security.service.CallerContext;
+import dev.omnichannel.gateway.view.service.ViewReader;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -1,6 +1,5 @@
 package dev.omnichannel.gateway.view.service;
 
-import dev.omnichannel.gateway.view.rest.PersonalizedView;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.availability.events.StockFeed;
@@ -10,13 +9,14 @@ import dev.omnichannel.gateway.catalog.service.CatalogModel;
 import dev.omnichannel.gateway.client.ServiceUnavailableException;
 import dev.omnichannel.gateway.security.domain.Caller;
 import dev.omnichannel.gateway.security.service.CustomerDirectory;
-import dev.omnichannel.gateway.view.rest.PersonalizedView.AsOf;
-import dev.omnichannel.gateway.view.rest.PersonalizedView.Cart;
-import dev.omnichannel.gateway.view.events.ViewFeed;
 import dev.omnichannel.gateway.view.domain.ViewParts.CartLine;
 import dev.omnichannel.gateway.view.domain.ViewParts.WishlistLine;
-import dev.omnichannel.gateway.view.repository.ViewQueries;
+import dev.omnichannel.gateway.view.events.ViewFeed;
 import dev.omnichannel.gateway.view.repository.ViewQueries.StoredView;
+import dev.omnichannel.gateway.view.repository.ViewQueries;
+import dev.omnichannel.gateway.view.rest.PersonalizedView.AsOf;
+import dev.omnichannel.gateway.view.rest.PersonalizedView.Cart;
+import dev.omnichannel.gateway.view.rest.PersonalizedView;
 import dev.omnichannel.shared.events.Channel;
 import dev.omnichannel.shared.events.inventory.PromotionChanged;
 import io.smallrye.mutiny.Uni;

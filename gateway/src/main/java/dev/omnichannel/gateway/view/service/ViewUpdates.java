@@ -1,7 +1,5 @@
 package dev.omnichannel.gateway.view.service;
 
-import dev.omnichannel.gateway.view.repository.HoldingStore;
-import dev.omnichannel.gateway.view.repository.ViewStore;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +10,8 @@ import dev.omnichannel.gateway.view.domain.ViewParts.HeldReservation;
 import dev.omnichannel.gateway.view.domain.ViewParts.MessagesSummary;
 import dev.omnichannel.gateway.view.domain.ViewParts.ProfileSummary;
 import dev.omnichannel.gateway.view.domain.ViewParts.WishlistLine;
+import dev.omnichannel.gateway.view.repository.HoldingStore;
+import dev.omnichannel.gateway.view.repository.ViewStore;
 import dev.omnichannel.shared.events.inventory.OrderEvent;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;

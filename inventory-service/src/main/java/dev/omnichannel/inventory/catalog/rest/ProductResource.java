@@ -1,8 +1,8 @@
 package dev.omnichannel.inventory.catalog.rest;
 
+import dev.omnichannel.inventory.catalog.service.CatalogService;
 import dev.omnichannel.inventory.support.Page;
 import dev.omnichannel.inventory.support.PageRequest;
-import dev.omnichannel.inventory.catalog.service.CatalogService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

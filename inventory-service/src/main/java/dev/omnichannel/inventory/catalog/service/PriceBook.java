@@ -1,9 +1,9 @@
 package dev.omnichannel.inventory.catalog.service;
 
 import dev.omnichannel.inventory.catalog.domain.UnitPrice;
-import dev.omnichannel.shared.events.inventory.PromotionKind;
 import dev.omnichannel.inventory.support.Row;
 import dev.omnichannel.inventory.support.Sql;
+import dev.omnichannel.shared.events.inventory.PromotionKind;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;

@@ -1,14 +1,14 @@
 package dev.omnichannel.inventory.demo.service;
 
-import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.catalog.rest.ProductRequest;
 import dev.omnichannel.inventory.catalog.rest.PromotionRequest;
 import dev.omnichannel.inventory.catalog.service.CatalogService;
-import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.inventory.location.rest.LocationRequest;
 import dev.omnichannel.inventory.location.service.LocationService;
 import dev.omnichannel.inventory.stock.rest.ReceiptRequest;
 import dev.omnichannel.inventory.stock.service.StockService;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Sql;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

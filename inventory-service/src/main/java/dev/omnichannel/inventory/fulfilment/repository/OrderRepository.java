@@ -1,11 +1,11 @@
 package dev.omnichannel.inventory.fulfilment.repository;
 
-import dev.omnichannel.inventory.support.Row;
-import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.inventory.fulfilment.domain.Address;
 import dev.omnichannel.inventory.fulfilment.domain.AllocationMethod;
 import dev.omnichannel.inventory.fulfilment.domain.Order;
 import dev.omnichannel.inventory.fulfilment.domain.OrderStatus;
+import dev.omnichannel.inventory.support.Row;
+import dev.omnichannel.inventory.support.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;

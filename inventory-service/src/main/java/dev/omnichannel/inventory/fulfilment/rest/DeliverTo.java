@@ -1,7 +1,7 @@
 package dev.omnichannel.inventory.fulfilment.rest;
 
-import dev.omnichannel.inventory.fulfilment.domain.Address;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.omnichannel.inventory.fulfilment.domain.Address;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Size;

@@ -1,9 +1,9 @@
 package dev.omnichannel.inventory.fulfilment.rest;
 
+import dev.omnichannel.inventory.fulfilment.service.OrderService;
 import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.support.Page;
 import dev.omnichannel.inventory.support.PageRequest;
-import dev.omnichannel.inventory.fulfilment.service.OrderService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

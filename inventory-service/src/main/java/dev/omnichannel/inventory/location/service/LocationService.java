@@ -1,14 +1,14 @@
 package dev.omnichannel.inventory.location.service;
 
-import dev.omnichannel.inventory.location.domain.Capability;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.inventory.catalog.events.CatalogEvents;
-import dev.omnichannel.inventory.location.rest.LocationRequest;
-import dev.omnichannel.inventory.location.rest.LocationView;
+import dev.omnichannel.inventory.location.domain.Capability;
 import dev.omnichannel.inventory.location.domain.Location;
 import dev.omnichannel.inventory.location.repository.LocationRepository;
+import dev.omnichannel.inventory.location.rest.LocationRequest;
+import dev.omnichannel.inventory.location.rest.LocationView;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,10 +1,10 @@
 package dev.omnichannel.inventory.reservation.repository;
 
-import dev.omnichannel.inventory.support.Row;
-import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.inventory.reservation.domain.HoldType;
 import dev.omnichannel.inventory.reservation.domain.Reservation;
 import dev.omnichannel.inventory.reservation.domain.ReservationStatus;
+import dev.omnichannel.inventory.support.Row;
+import dev.omnichannel.inventory.support.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;

@@ -1,11 +1,11 @@
 package dev.omnichannel.inventory.reservation.rest;
 
-import dev.omnichannel.inventory.support.Caller;
-import dev.omnichannel.inventory.support.Page;
-import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.reservation.service.ReservationLifecycle;
 import dev.omnichannel.inventory.reservation.service.ReservationQueries;
 import dev.omnichannel.inventory.reservation.service.ReservationService;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.shared.problem.FieldError;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;

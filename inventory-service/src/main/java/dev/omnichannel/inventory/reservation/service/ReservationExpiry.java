@@ -1,8 +1,8 @@
 package dev.omnichannel.inventory.reservation.service;
 
+import dev.omnichannel.inventory.config.InventoryConfig;
 import dev.omnichannel.inventory.reservation.domain.Reservation;
 import dev.omnichannel.inventory.reservation.events.ReservationEvents;
-import dev.omnichannel.inventory.config.InventoryConfig;
 import dev.omnichannel.inventory.reservation.repository.ReservationRepository;
 import dev.omnichannel.shared.data.batch.Batches;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;

@@ -1,19 +1,19 @@
 package dev.omnichannel.inventory.reservation.service;
 
+import dev.omnichannel.inventory.catalog.domain.PricedLines;
+import dev.omnichannel.inventory.catalog.service.PriceBook;
+import dev.omnichannel.inventory.config.InventoryConfig;
 import dev.omnichannel.inventory.reservation.domain.HoldType;
 import dev.omnichannel.inventory.reservation.domain.Reservation;
 import dev.omnichannel.inventory.reservation.domain.ReservationStatus;
 import dev.omnichannel.inventory.reservation.events.ReservationEvents;
-import dev.omnichannel.inventory.support.Caller;
-import dev.omnichannel.inventory.support.Lines;
-import dev.omnichannel.inventory.catalog.service.PriceBook;
-import dev.omnichannel.inventory.catalog.domain.PricedLines;
-import dev.omnichannel.inventory.config.InventoryConfig;
+import dev.omnichannel.inventory.reservation.repository.ReservationPlacements.PickupCodeTaken;
+import dev.omnichannel.inventory.reservation.repository.ReservationPlacements;
 import dev.omnichannel.inventory.reservation.rest.ReservationRequest;
 import dev.omnichannel.inventory.reservation.rest.ReservationView;
-import dev.omnichannel.inventory.reservation.repository.ReservationPlacements;
-import dev.omnichannel.inventory.reservation.repository.ReservationPlacements.PickupCodeTaken;
 import dev.omnichannel.inventory.stock.service.RequestStockVersions;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Lines;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.data.outbox.OutboxRelay;
 import dev.omnichannel.shared.problem.ProblemException;

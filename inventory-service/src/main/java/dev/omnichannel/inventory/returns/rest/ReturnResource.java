@@ -1,7 +1,7 @@
 package dev.omnichannel.inventory.returns.rest;
 
-import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.returns.service.ReturnService;
+import dev.omnichannel.inventory.support.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,15 +1,15 @@
 package dev.omnichannel.inventory.returns.service;
 
-import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.catalog.service.CatalogService;
 import dev.omnichannel.inventory.location.service.LocationService;
+import dev.omnichannel.inventory.returns.repository.ReturnRepository.Original;
+import dev.omnichannel.inventory.returns.repository.ReturnRepository;
 import dev.omnichannel.inventory.returns.rest.ReturnRequest;
 import dev.omnichannel.inventory.returns.rest.ReturnView;
-import dev.omnichannel.inventory.returns.repository.ReturnRepository;
-import dev.omnichannel.inventory.returns.repository.ReturnRepository.Original;
-import dev.omnichannel.inventory.stock.rest.StockLevelView;
 import dev.omnichannel.inventory.stock.domain.Movement;
+import dev.omnichannel.inventory.stock.rest.StockLevelView;
 import dev.omnichannel.inventory.stock.service.StockLedger;
+import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.data.outbox.Outbox;
 import dev.omnichannel.shared.events.Topics;

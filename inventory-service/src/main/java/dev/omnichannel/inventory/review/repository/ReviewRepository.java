@@ -1,9 +1,9 @@
 package dev.omnichannel.inventory.review.repository;
 
-import dev.omnichannel.inventory.support.Row;
-import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.inventory.review.domain.ReviewSummary;
 import dev.omnichannel.inventory.review.domain.ReviewView;
+import dev.omnichannel.inventory.support.Row;
+import dev.omnichannel.inventory.support.Sql;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;

@@ -1,9 +1,9 @@
 package dev.omnichannel.inventory.review.rest;
 
 import dev.omnichannel.inventory.review.domain.ReviewView;
+import dev.omnichannel.inventory.review.service.ReviewService;
 import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.support.PageRequest;
-import dev.omnichannel.inventory.review.service.ReviewService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

@@ -1,15 +1,15 @@
 package dev.omnichannel.inventory.review.service;
 
-import dev.omnichannel.inventory.support.Caller;
-import dev.omnichannel.inventory.support.Page;
-import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.inventory.catalog.service.CatalogService;
+import dev.omnichannel.inventory.review.domain.ReviewView;
+import dev.omnichannel.inventory.review.repository.ReviewRepository.Written;
+import dev.omnichannel.inventory.review.repository.ReviewRepository;
 import dev.omnichannel.inventory.review.rest.HideRequest;
 import dev.omnichannel.inventory.review.rest.ReviewPage;
 import dev.omnichannel.inventory.review.rest.ReviewRequest;
-import dev.omnichannel.inventory.review.domain.ReviewView;
-import dev.omnichannel.inventory.review.repository.ReviewRepository;
-import dev.omnichannel.inventory.review.repository.ReviewRepository.Written;
+import dev.omnichannel.inventory.support.Caller;
+import dev.omnichannel.inventory.support.Page;
+import dev.omnichannel.inventory.support.PageRequest;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,9 +1,9 @@
 package dev.omnichannel.inventory.stock.repository;
 
-import dev.omnichannel.inventory.support.Row;
-import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.inventory.stock.domain.Movement;
 import dev.omnichannel.inventory.stock.domain.StockLevel;
+import dev.omnichannel.inventory.support.Row;
+import dev.omnichannel.inventory.support.Sql;
 import dev.omnichannel.shared.data.outbox.OutboxRelay;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.Topics;

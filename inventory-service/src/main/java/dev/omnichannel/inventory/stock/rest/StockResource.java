@@ -1,9 +1,9 @@
 package dev.omnichannel.inventory.stock.rest;
 
+import dev.omnichannel.inventory.stock.service.StockService;
 import dev.omnichannel.inventory.support.Caller;
 import dev.omnichannel.inventory.support.Page;
 import dev.omnichannel.inventory.support.PageRequest;
-import dev.omnichannel.inventory.stock.service.StockService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

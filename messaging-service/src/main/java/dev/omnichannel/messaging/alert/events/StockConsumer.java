@@ -1,7 +1,7 @@
 package dev.omnichannel.messaging.alert.events;
 
-import dev.omnichannel.messaging.alert.service.AlertService;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.alert.service.AlertService;
 import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.inventory.StockLevelChanged;

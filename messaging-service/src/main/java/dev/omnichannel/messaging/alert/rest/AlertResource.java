@@ -1,8 +1,8 @@
 package dev.omnichannel.messaging.alert.rest;
 
-import dev.omnichannel.messaging.alert.service.AlertService;
 import dev.omnichannel.messaging.alert.rest.AlertView.Alert;
 import dev.omnichannel.messaging.alert.rest.AlertView.AlertRequest;
+import dev.omnichannel.messaging.alert.service.AlertService;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,9 +1,9 @@
 package dev.omnichannel.messaging.analytics.service;
 
-import dev.omnichannel.messaging.analytics.rest.ChannelReport;
 import dev.omnichannel.messaging.analytics.rest.ChannelReport.ChannelStats;
-import dev.omnichannel.messaging.support.MessageChannel;
+import dev.omnichannel.messaging.analytics.rest.ChannelReport;
 import dev.omnichannel.messaging.config.MessagingConfig;
+import dev.omnichannel.messaging.support.MessageChannel;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,8 +1,8 @@
 package dev.omnichannel.messaging.campaign.rest;
 
-import dev.omnichannel.messaging.campaign.service.CampaignService;
 import dev.omnichannel.messaging.campaign.rest.CampaignView.CampaignAccepted;
 import dev.omnichannel.messaging.campaign.rest.CampaignView.CampaignRequest;
+import dev.omnichannel.messaging.campaign.service.CampaignService;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

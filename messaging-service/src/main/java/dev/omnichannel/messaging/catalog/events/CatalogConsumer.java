@@ -1,7 +1,7 @@
 package dev.omnichannel.messaging.catalog.events;
 
-import dev.omnichannel.messaging.catalog.service.CatalogNames;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.omnichannel.messaging.catalog.service.CatalogNames;
 import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
 import dev.omnichannel.shared.events.CloudEvent;
 import dev.omnichannel.shared.events.inventory.LocationChanged;

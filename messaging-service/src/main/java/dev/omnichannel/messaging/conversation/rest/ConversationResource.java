@@ -1,10 +1,10 @@
 package dev.omnichannel.messaging.conversation.rest;
 
 import dev.omnichannel.messaging.conversation.service.ConversationService;
-import dev.omnichannel.messaging.conversation.service.ReplyChannel;
-import dev.omnichannel.messaging.support.Actor;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.Conversation;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.ReplyRequest;
+import dev.omnichannel.messaging.conversation.service.ReplyChannel;
+import dev.omnichannel.messaging.support.Actor;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.smallrye.mutiny.Uni;

@@ -1,12 +1,12 @@
 package dev.omnichannel.messaging.conversation.rest;
 
 import dev.omnichannel.messaging.conversation.service.ConversationService;
-import dev.omnichannel.messaging.conversation.service.ReplyChannel;
-import dev.omnichannel.messaging.support.Actor;
-import dev.omnichannel.messaging.support.Page;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.Conversation;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.ConversationItem;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.StartRequest;
+import dev.omnichannel.messaging.conversation.service.ReplyChannel;
+import dev.omnichannel.messaging.support.Actor;
+import dev.omnichannel.messaging.support.Page;
 import dev.omnichannel.shared.http.ForwardedHeaders;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

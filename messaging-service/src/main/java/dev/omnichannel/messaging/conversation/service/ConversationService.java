@@ -2,8 +2,6 @@ package dev.omnichannel.messaging.conversation.service;
 
 import dev.omnichannel.messaging.conversation.domain.ConversationEntity;
 import dev.omnichannel.messaging.conversation.repository.ConversationRepository;
-import dev.omnichannel.messaging.support.Actor;
-import dev.omnichannel.messaging.support.Page;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.Conversation;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.ConversationItem;
 import dev.omnichannel.messaging.conversation.service.ConversationViews.MessageView;
@@ -11,6 +9,8 @@ import dev.omnichannel.messaging.conversation.service.ConversationViews.ReplyReq
 import dev.omnichannel.messaging.conversation.service.ConversationViews.StartRequest;
 import dev.omnichannel.messaging.recipient.service.RecipientService;
 import dev.omnichannel.messaging.summary.events.CustomerSummaries;
+import dev.omnichannel.messaging.support.Actor;
+import dev.omnichannel.messaging.support.Page;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,7 +1,7 @@
 package dev.omnichannel.messaging.notification.service;
 
-import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.messaging.recipient.domain.Recipient;
+import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.messaging.template.domain.TemplateDefinition;
 import java.util.LinkedHashSet;
 import java.util.List;

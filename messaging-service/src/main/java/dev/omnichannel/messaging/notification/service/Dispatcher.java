@@ -1,8 +1,8 @@
 package dev.omnichannel.messaging.notification.service;
 
-import dev.omnichannel.messaging.config.MessagingConfig;
-import dev.omnichannel.messaging.channel.service.ChannelSenders;
 import dev.omnichannel.messaging.channel.domain.Outgoing;
+import dev.omnichannel.messaging.channel.service.ChannelSenders;
+import dev.omnichannel.messaging.config.MessagingConfig;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;

@@ -2,9 +2,9 @@ package dev.omnichannel.messaging.notification.service;
 
 import dev.omnichannel.messaging.notification.repository.NotificationRepository;
 import dev.omnichannel.messaging.notification.rest.InboxItem;
-import dev.omnichannel.messaging.support.Page;
 import dev.omnichannel.messaging.recipient.service.RecipientService;
 import dev.omnichannel.messaging.summary.events.CustomerSummaries;
+import dev.omnichannel.messaging.support.Page;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

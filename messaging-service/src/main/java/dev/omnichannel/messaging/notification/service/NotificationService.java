@@ -1,12 +1,12 @@
 package dev.omnichannel.messaging.notification.service;
 
+import dev.omnichannel.messaging.delivery.events.DeliveryLog;
 import dev.omnichannel.messaging.notification.domain.NewNotification;
 import dev.omnichannel.messaging.notification.domain.NotificationEntity;
 import dev.omnichannel.messaging.notification.repository.NotificationRepository;
-import dev.omnichannel.messaging.support.Json;
-import dev.omnichannel.messaging.delivery.events.DeliveryLog;
 import dev.omnichannel.messaging.recipient.domain.Recipient;
 import dev.omnichannel.messaging.recipient.service.RecipientService;
+import dev.omnichannel.messaging.support.Json;
 import dev.omnichannel.messaging.template.service.TemplateService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,16 +1,16 @@
 package dev.omnichannel.messaging.notification.service;
 
-import dev.omnichannel.messaging.notification.domain.NotificationEntity;
 import dev.omnichannel.messaging.catalog.service.CatalogNames;
-import dev.omnichannel.messaging.support.Json;
-import dev.omnichannel.messaging.support.MessageChannel;
+import dev.omnichannel.messaging.channel.domain.Outgoing;
 import dev.omnichannel.messaging.config.MessagingConfig;
 import dev.omnichannel.messaging.delivery.service.TrackedLinks;
-import dev.omnichannel.messaging.channel.domain.Outgoing;
+import dev.omnichannel.messaging.notification.domain.NotificationEntity;
 import dev.omnichannel.messaging.recipient.domain.Recipient;
+import dev.omnichannel.messaging.support.Json;
+import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.messaging.template.domain.TemplateDefinition;
-import dev.omnichannel.messaging.template.service.TemplateRenderer;
 import dev.omnichannel.messaging.template.domain.VariantContent;
+import dev.omnichannel.messaging.template.service.TemplateRenderer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,13 +1,13 @@
 package dev.omnichannel.messaging.recipient.events;
 
-import dev.omnichannel.messaging.recipient.service.RecipientService;
-import dev.omnichannel.messaging.recipient.service.RecipientUpdates;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.messaging.alert.repository.AlertRepository;
 import dev.omnichannel.messaging.analytics.service.Conversions;
 import dev.omnichannel.messaging.conversation.service.ConversationErasure;
 import dev.omnichannel.messaging.conversation.service.ConversationMerges;
 import dev.omnichannel.messaging.notification.repository.NotificationRepository;
+import dev.omnichannel.messaging.recipient.service.RecipientService;
+import dev.omnichannel.messaging.recipient.service.RecipientUpdates;
 import dev.omnichannel.messaging.summary.events.CustomerSummaries;
 import dev.omnichannel.shared.data.consumer.IdempotentConsumer;
 import dev.omnichannel.shared.data.personal.PersonalDataKeys;

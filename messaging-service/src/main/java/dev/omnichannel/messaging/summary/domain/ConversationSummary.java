@@ -1,8 +1,8 @@
 package dev.omnichannel.messaging.summary.domain;
 
-import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged.Inbox;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged.Message;
+import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.util.List;
 

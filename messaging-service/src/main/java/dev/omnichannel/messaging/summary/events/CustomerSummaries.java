@@ -1,9 +1,9 @@
 package dev.omnichannel.messaging.summary.events;
 
-import dev.omnichannel.messaging.summary.service.SummaryVersions;
 import dev.omnichannel.messaging.conversation.repository.ConversationRepository;
 import dev.omnichannel.messaging.notification.repository.NotificationRepository;
 import dev.omnichannel.messaging.recipient.service.RecipientService;
+import dev.omnichannel.messaging.summary.service.SummaryVersions;
 import dev.omnichannel.shared.data.outbox.Outbox;
 import dev.omnichannel.shared.events.Topics;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;

@@ -1,7 +1,7 @@
 package dev.omnichannel.messaging.template.domain;
 
-import dev.omnichannel.messaging.template.service.ChannelFields;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.omnichannel.messaging.template.service.ChannelFields;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**

@@ -1,7 +1,7 @@
 package dev.omnichannel.messaging.template.service;
 
-import dev.omnichannel.messaging.template.domain.VariantContent;
 import dev.omnichannel.messaging.support.MessageChannel;
+import dev.omnichannel.messaging.template.domain.VariantContent;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

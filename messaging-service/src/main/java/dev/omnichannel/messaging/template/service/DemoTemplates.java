@@ -1,10 +1,10 @@
 package dev.omnichannel.messaging.template.service;
 
-import dev.omnichannel.messaging.template.repository.TemplateRepository;
-import dev.omnichannel.messaging.template.rest.TemplateRequest;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.messaging.config.MessagingConfig;
+import dev.omnichannel.messaging.template.repository.TemplateRepository;
+import dev.omnichannel.messaging.template.rest.TemplateRequest;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;

@@ -1,11 +1,11 @@
 package dev.omnichannel.messaging.template.service;
 
+import dev.omnichannel.messaging.support.Json;
 import dev.omnichannel.messaging.template.domain.TemplateDefinition;
 import dev.omnichannel.messaging.template.domain.TemplateEntity;
 import dev.omnichannel.messaging.template.repository.TemplateRepository;
 import dev.omnichannel.messaging.template.rest.TemplateRequest;
 import dev.omnichannel.messaging.template.rest.TemplateView;
-import dev.omnichannel.messaging.support.Json;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.problem.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,9 +1,9 @@
 package dev.omnichannel.messaging.template.service;
 
+import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.messaging.template.domain.TemplateDefinition;
 import dev.omnichannel.messaging.template.domain.VariantContent;
 import dev.omnichannel.messaging.template.rest.TemplateRequest;
-import dev.omnichannel.messaging.support.MessageChannel;
 import dev.omnichannel.shared.problem.FieldError;
 import io.quarkus.qute.TemplateException;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,11 +1,11 @@
 package dev.omnichannel.messaging.webhook.service;
 
-import dev.omnichannel.messaging.webhook.rest.WebhookPayload;
-import dev.omnichannel.messaging.webhook.rest.WebhookResult;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.messaging.conversation.service.InboundMessages;
 import dev.omnichannel.messaging.delivery.service.DeliveryService;
 import dev.omnichannel.messaging.recipient.domain.SenderAddress;
+import dev.omnichannel.messaging.webhook.rest.WebhookPayload;
+import dev.omnichannel.messaging.webhook.rest.WebhookResult;
 import dev.omnichannel.shared.data.idempotency.IdempotentRequests;
 import dev.omnichannel.shared.problem.FieldError;
 import dev.omnichannel.shared.problem.ProblemException;
