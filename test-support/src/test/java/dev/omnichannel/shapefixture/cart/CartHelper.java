@@ -1,0 +1,5 @@
+package dev.omnichannel.shapefixture.cart;
+
+/** Misplaced: directly in a feature package, in no role. */
+public class CartHelper {
+}

@@ -1,0 +1,5 @@
+package dev.omnichannel.shapefixture.cart.rest;
+
+/** An answer of the REST layer. */
+public class CartView {
+}
