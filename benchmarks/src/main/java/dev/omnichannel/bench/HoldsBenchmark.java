@@ -80,13 +80,21 @@ final class HoldsBenchmark {
             MachineCpu.awaitQuiet();
             LockWatch locks = LockWatch.start(inventoryDb);
             double cpuBefore = MachineCpu.busyMillis();
+            Map<String, Double> componentsBefore = ProcessCpu.snapshot();
             Wrk.Result ours = Wrk.postRotatingTokens(url, tokens, clients, seconds, body);
             double cpuPerHold = (MachineCpu.busyMillis() - cpuBefore) / Math.max(1, ours.count(201));
+            Map<String, Double> componentsDuring = ProcessCpu.snapshot();
             notes.add(("Holds, %d clients: machine CPU per confirmed hold %.1f ms (the suite's work after each hold "
                     + "included: notification, timeline, read models); inventory sessions waiting for a lock: at most %d, "
                     + "sessions idle in a transaction (a lock held across a round trip): at most %d (sampled every 100 ms).")
                     .formatted(clients, cpuPerHold, locks.maxWaiting(), locks.maxIdleInTransaction()));
             locks.stop();
+            MachineCpu.awaitQuiet();
+            String perComponent = ProcessCpu.perUnit(componentsBefore, ProcessCpu.snapshot(), ours.count(201));
+            notes.add(("Holds, %d clients, CPU per confirmed hold by component in ms, during the run: %s; until the "
+                    + "machine is at rest again (the notifications, timeline and read models each hold causes): %s.")
+                    .formatted(clients, ProcessCpu.perUnit(componentsBefore, componentsDuring, ours.count(201)),
+                            perComponent));
             double confirmedPerSecond = ours.count(201) / ours.seconds();
             String oversold = inventoryDb.psql("""
                     SELECT (SELECT count(*) FROM stock_level WHERE reserved > on_hand)
