@@ -13,7 +13,7 @@ import java.util.Arrays;
 final class MachineCpu {
 
     /** Linux reports /proc/stat in USER_HZ ticks, 100 per second on every mainstream kernel. */
-    private static final double MILLIS_PER_TICK = 10;
+    static final double MILLIS_PER_TICK = 10;
 
     private MachineCpu() {
     }

@@ -16,8 +16,6 @@ import java.util.stream.Stream;
  */
 final class ProcessCpu {
 
-    private static final double MILLIS_PER_TICK = 10;
-
     private ProcessCpu() {
     }
 
@@ -29,7 +27,7 @@ final class ProcessCpu {
                 try {
                     String stat = Files.readString(dir.resolve("stat"));
                     String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MILLIS_PER_TICK;
+                    double millis = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * MachineCpu.MILLIS_PER_TICK;
                     String command = new String(Files.readAllBytes(dir.resolve("cmdline")), StandardCharsets.UTF_8);
                     byComponent.merge(component(command), millis, Double::sum);
                 } catch (IOException | RuntimeException gone) {

@@ -4,7 +4,6 @@ import dev.omnichannel.gateway.config.FeedConfig;
 import dev.omnichannel.gateway.support.ConsumerLoop;
 import dev.omnichannel.gateway.view.repository.HoldingStore;
 import dev.omnichannel.gateway.view.repository.ViewOffsets;
-import dev.omnichannel.gateway.view.repository.ViewStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,7 +43,6 @@ public class ViewFeed {
     private static final Logger LOG = Logger.getLogger(ViewFeed.class);
     private static final Duration BATCH_TIMEOUT = ViewBatches.BATCH_TIMEOUT;
 
-    private final ViewStore store;
     private final HoldingStore holdings;
     private final ViewOffsets offsets;
     private final ViewBatches batches;
@@ -57,12 +55,11 @@ public class ViewFeed {
     private final ConsumerLoop loop;
     private final Timer delay;
 
-    public ViewFeed(ViewStore store, HoldingStore holdings, ViewOffsets offsets, ViewBatches batches, FeedConfig config,
+    public ViewFeed(HoldingStore holdings, ViewOffsets offsets, ViewBatches batches, FeedConfig config,
             MeterRegistry metrics) {
         this.delay = Timer.builder("gateway.view.feed.delay")
                 .description("From an event's append to Kafka to its change committed in the view model")
                 .publishPercentiles(0.5, 0.99).register(metrics);
-        this.store = store;
         this.holdings = holdings;
         this.offsets = offsets;
         this.batches = batches;
@@ -133,7 +130,7 @@ public class ViewFeed {
             Map<String, Map<Integer, Long>> stored = new HashMap<>();
             for (TopicPartition partition : partitions) {
                 Long offset = stored.computeIfAbsent(partition.topic(),
-                        topic -> offsets.offsets(store.pool(), topic).await().atMost(BATCH_TIMEOUT))
+                        topic -> offsets.offsets(topic).await().atMost(BATCH_TIMEOUT))
                         .get(partition.partition());
                 if (offset == null) {
                     kafka.seekToBeginning(List.of(partition));

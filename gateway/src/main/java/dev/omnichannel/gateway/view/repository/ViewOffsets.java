@@ -1,6 +1,7 @@
 package dev.omnichannel.gateway.view.repository;
 
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,9 +12,15 @@ import java.util.Map;
 @ApplicationScoped
 public class ViewOffsets {
 
+    private final Pool pool;
+
+    public ViewOffsets(Pool pool) {
+        this.pool = pool;
+    }
+
     /** The next offset to read of each partition of {@code topic} the model has applied records of. */
-    public Uni<Map<Integer, Long>> offsets(SqlClient client, String topic) {
-        return client.preparedQuery("SELECT partition, next_offset FROM view_offset WHERE topic = $1")
+    public Uni<Map<Integer, Long>> offsets(String topic) {
+        return pool.preparedQuery("SELECT partition, next_offset FROM view_offset WHERE topic = $1")
                 .execute(Tuple.of(topic))
                 .map(rows -> {
                     Map<Integer, Long> offsets = new HashMap<>();
