@@ -3,9 +3,18 @@
 # built by Maven, started from their target/quarkus-app after the infra components.
 # shellcheck disable=SC2154 # ROOT, LOGS, JAVA and SERVICES are set by ./omni
 
+# The build rewrites the services' jars: a service left running would fail to open one the next time it loads a
+# class from it, and wait for it forever. The services running are stopped for the build and started again after.
 build() {
+  local running=() name
+  for name in $(services); do
+    if is_running "$name"; then running+=("$name"); fi
+  done
+  # shellcheck disable=SC2046
+  [ ${#running[@]} -eq 0 ] || stop_components $(reversed "${running[@]}")
   say "building the suite (./mvnw install -DskipTests; the first build downloads ~300 MB)"
   mvnw -B install -DskipTests >"$LOGS/build.log" 2>&1 || component_failed build "$LOGS/build.log" "maven build"
+  [ ${#running[@]} -eq 0 ] || start_components "${running[@]}"
 }
 
 service_port() {

@@ -2,6 +2,7 @@ package dev.omnichannel.gateway.view.service;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.omnichannel.gateway.availability.events.StockFeed;
 import dev.omnichannel.gateway.availability.service.StockReads;
 import dev.omnichannel.gateway.catalog.events.CatalogFeed;
@@ -53,7 +54,10 @@ public class ViewReader {
     private final StockFeed stockFeed;
     private final StockReads stockReads;
     private final CustomerDirectory directory;
-    private final ObjectMapper json;
+    /** Readers made once: a reader per read would resolve the generic type again each time (a view's hot path). */
+    private final ObjectReader cartReader;
+    private final ObjectReader wishlistReader;
+    private final ObjectReader stockVersionsReader;
     private final ViewMetrics metrics;
 
     public ViewReader(ViewQueries queries, ViewFeed viewFeed, CatalogModel catalog, CatalogFeed catalogFeed,
@@ -67,7 +71,9 @@ public class ViewReader {
         this.stockFeed = stockFeed;
         this.stockReads = stockReads;
         this.directory = directory;
-        this.json = json;
+        this.cartReader = json.readerFor(CART);
+        this.wishlistReader = json.readerFor(WISHLIST);
+        this.stockVersionsReader = json.readerFor(STOCK_VERSIONS);
         this.metrics = metrics;
     }
 
@@ -110,8 +116,8 @@ public class ViewReader {
         metrics.served(asOf, missing, Instant.now());
         return new PersonalizedView(
                 stored.profile(),
-                new Cart(lineItems.cartItems(readList(stored.cart(), CART), offers, preferredStore), preferredStore),
-                lineItems.wishlistItems(readList(stored.wishlist(), WISHLIST), offers, preferredStore),
+                new Cart(lineItems.cartItems(readList(stored.cart(), cartReader), offers, preferredStore), preferredStore),
+                lineItems.wishlistItems(readList(stored.wishlist(), wishlistReader), offers, preferredStore),
                 offers,
                 stored.reservations(),
                 stored.orders(),
@@ -141,15 +147,15 @@ public class ViewReader {
 
     private Map<String, Long> readMap(String stored) {
         try {
-            return stored == null ? Map.of() : json.readValue(stored, STOCK_VERSIONS);
+            return stored == null ? Map.of() : stockVersionsReader.readValue(stored);
         } catch (IOException e) {
             throw new IllegalStateException("the view model holds unreadable stock versions", e);
         }
     }
 
-    private <T> List<T> readList(String stored, TypeReference<List<T>> type) {
+    private static <T> List<T> readList(String stored, ObjectReader reader) {
         try {
-            return stored == null ? List.of() : json.readValue(stored, type);
+            return stored == null ? List.of() : reader.readValue(stored);
         } catch (IOException e) {
             throw new IllegalStateException("the view model holds an unreadable list", e);
         }
