@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.omnichannel.e2e.support.Caller;
+import dev.omnichannel.e2e.support.Eventually;
 import dev.omnichannel.e2e.support.GatewayDatabase;
 import dev.omnichannel.e2e.support.KeycloakUsers;
 import dev.omnichannel.e2e.support.Stack;
@@ -19,10 +20,12 @@ import dev.omnichannel.e2e.support.Stock;
 import dev.omnichannel.testing.ServiceReplica;
 import dev.omnichannel.testing.LocalStack;
 import java.io.File;
+import java.time.Duration;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,7 +86,7 @@ class ViewFromEventsIT {
     @Test
     void with_each_service_stopped_the_view_is_whole_and_says_when_each_part_last_changed() {
         ALICE_ON_WEB.api().body(Map.of("quantity", 1)).put("/me/cart/items/{sku}", SKU).then().statusCode(200);
-        JsonNode before = withoutAsOf(viewOf(ALICE_ON_WEB));
+        JsonNode before = settledViewOf(ALICE_ON_WEB);
         for (String service : List.of("customer-service", "inventory-service", "messaging-service")) {
             Stack.stop(service);
             try {
@@ -104,8 +107,8 @@ class ViewFromEventsIT {
     void the_first_view_after_a_fresh_start_is_whole_and_a_rebuilt_model_gives_the_same_views() {
         ALICE_ON_WEB.api().body(Map.of("quantity", 2)).put("/me/cart/items/{sku}", SKU).then().statusCode(200);
         BOB_ON_WEB.api().put("/me/wishlist/{sku}", SKU).then().statusCode(200);
-        JsonNode alice = withoutAsOf(viewOf(ALICE_ON_WEB));
-        JsonNode bob = withoutAsOf(viewOf(BOB_ON_WEB));
+        JsonNode alice = settledViewOf(ALICE_ON_WEB);
+        JsonNode bob = settledViewOf(BOB_ON_WEB);
 
         Stack.stop("gateway");
         Stack.start("gateway"); // ready only once its models caught up with the topics
@@ -151,6 +154,17 @@ class ViewFromEventsIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The view once what earlier steps set going (a notification still being sent, say) has stopped changing it: the
+     * same content twice, two seconds apart. What is compared to it is about the services stopped, not about those.
+     */
+    private static JsonNode settledViewOf(Caller caller) {
+        AtomicReference<JsonNode> last = new AtomicReference<>(withoutAsOf(viewOf(caller)));
+        Eventually.eventually().pollDelay(Duration.ofSeconds(2)).pollInterval(Duration.ofSeconds(2))
+                .until(() -> last.get().equals(last.getAndSet(withoutAsOf(viewOf(caller)))));
+        return last.get();
     }
 
     /** The content of a view: when each part last changed may differ between its sources, the content may not. */
