@@ -40,19 +40,18 @@ final class ProcessCpu {
         return byComponent;
     }
 
-    /** "component ms, ..." per unit of work between two snapshots, largest first, components under 1 % left out. */
-    static String perUnit(Map<String, Double> before, Map<String, Double> after, long units) {
-        return perUnit(before, after, (double) Math.max(1, units));
-    }
-
-    /** The same per {@code units} (e.g. thousands of answers, for figures in microseconds). */
+    /**
+     * "component ms, ..." per unit of work between two snapshots (units may be thousands of answers, for figures in
+     * microseconds), largest first, components under 1 % left out; no unit of work counts as one.
+     */
     static String perUnit(Map<String, Double> before, Map<String, Double> after, double units) {
+        double per = units > 0 ? units : 1;
         double total = after.entrySet().stream().mapToDouble(e -> e.getValue() - before.getOrDefault(e.getKey(), 0.0)).sum();
         return after.entrySet().stream()
                 .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
                 .filter(e -> e.getValue() >= total / 100)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue() / units))
+                .map(e -> "%s %.1f".formatted(e.getKey(), e.getValue() / per))
                 .collect(Collectors.joining(", "));
     }
 
