@@ -67,6 +67,38 @@ class CustomerEventsTest {
     }
 
     @Test
+    void each_newer_snapshot_sets_the_segments_and_addresses_it_lists() {
+        TestCustomer jane = new TestCustomer();
+        jane.segments = List.of("vip-" + jane.id, "runners-" + jane.id);
+        Events.publishSnapshot(mapper, jane.snapshot());
+        db.awaitRecipient(jane.id, 1);
+        assertEquals(List.of("runners-" + jane.id, "vip-" + jane.id), segmentsOf(jane.id));
+
+        jane.version = 2;
+        jane.segments = List.of("runners-" + jane.id, "newsletter-" + jane.id);
+        Events.publishSnapshot(mapper, jane.snapshot());
+        db.awaitRecipient(jane.id, 2);
+        assertEquals(List.of("newsletter-" + jane.id, "runners-" + jane.id), segmentsOf(jane.id));
+        assertEquals(List.of(), db.query("SELECT 1 FROM recipient_address WHERE customer_id = $1 AND kind = 'device'", jane.id));
+
+        jane.version = 3;
+        jane.withDevice = true;
+        jane.segments = List.of();
+        Events.publishSnapshot(mapper, jane.snapshot());
+        db.awaitRecipient(jane.id, 3);
+        assertEquals(List.of(), segmentsOf(jane.id));
+        assertEquals(jane.deviceToken, db.query("SELECT value FROM recipient_address WHERE customer_id = $1 AND kind = 'device'",
+                jane.id).getFirst().getString("value"));
+        assertEquals(jane.email, db.query("SELECT value FROM recipient_address WHERE customer_id = $1 AND kind = 'email'",
+                jane.id).getFirst().getString("value"));
+    }
+
+    private List<String> segmentsOf(String customerId) {
+        return db.query("SELECT segment FROM recipient_segment WHERE customer_id = $1 ORDER BY segment", customerId).stream()
+                .map(row -> row.getString("segment")).toList();
+    }
+
+    @Test
     void a_withdrawn_consent_applies_at_once() {
         TestCustomer jane = new TestCustomer();
         Events.publishSnapshot(mapper, jane.snapshot());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.omnichannel.gateway.security.service.CustomerDirectory;
 import dev.omnichannel.gateway.support.RecordSpans;
 import dev.omnichannel.gateway.view.repository.HoldingStore;
+import dev.omnichannel.gateway.view.repository.InOneGo;
 import dev.omnichannel.gateway.view.repository.ViewOffsets;
 import dev.omnichannel.gateway.view.repository.ViewStore;
 import dev.omnichannel.shared.events.CloudEvent;
@@ -89,22 +90,21 @@ public class ViewBatches {
         }
         List<CloudEvent> opened = sealed.openAll(readable).await().atMost(BATCH_TIMEOUT);
         boolean whoIsWhoChanged = opened.stream().anyMatch(event -> ViewEvents.changesWhoIsWho(event.type()));
-        store.pool().withTransaction(connection -> {
-            // sent together, pipelined on the connection and executed in this order; every change is
-            // kept only if newer, so the records' own order within the batch decides nothing anyway
-            Set<String> holdingsChanged = new HashSet<>();
-            List<Uni<Void>> changes = new ArrayList<>();
+        Set<String> holdingsChanged = new HashSet<>();
+        InOneGo.transaction(store.pool(), connection -> {
+            // every change is kept only if newer, so the records' own order within the batch decides nothing
+            List<Uni<Void>> statements = new ArrayList<>();
             for (CloudEvent event : opened) {
-                changes.add(events.apply(connection, event, holdingsChanged));
+                statements.add(events.apply(connection, event, holdingsChanged));
             }
             for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : reached.entrySet()) {
-                changes.add(offsets.saveOffset(connection, offset.getKey().topic(), offset.getKey().partition(),
+                statements.add(offsets.saveOffset(connection, offset.getKey().topic(), offset.getKey().partition(),
                         offset.getValue().offset()));
             }
-            return Uni.join().all(changes).andFailFast()
-                    .chain(() -> holdings.markStale(connection, holdingsChanged))
-                    .invoke(() -> stale.addAll(holdingsChanged));
+            statements.add(holdings.markStale(connection, Set.copyOf(holdingsChanged)));
+            return statements;
         }).await().atMost(BATCH_TIMEOUT);
+        stale.addAll(holdingsChanged);
         holdings.refreshStale(stale).await().atMost(BATCH_TIMEOUT);
         if (whoIsWhoChanged) {
             // once committed: a subject cached as an erased or merged-away customer resolves afresh

@@ -18,7 +18,7 @@ import dev.omnichannel.shared.events.inventory.OrderEvent;
 import dev.omnichannel.shared.events.inventory.ReservationEvent;
 import dev.omnichannel.shared.events.messaging.MessagingSummaryChanged;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
@@ -47,36 +47,37 @@ public class ViewEvents {
 
     /**
      * Applies an event of customer.events, inventory.fulfilment or messaging.events (other types
-     * change nothing), in the caller's transaction; the customers whose reservations or orders
-     * changed are added to {@code holdingsChanged}, for {@link HoldingStore#refreshStale} once the
-     * whole batch is applied.
+     * change nothing) in the caller's transaction, by statements that do not wait for each other's
+     * answers (the feed sends a batch's statements and its COMMIT together); the customers whose
+     * reservations or orders changed are added to {@code holdingsChanged}, for
+     * {@link HoldingStore#refreshStale} once the whole batch is applied.
      */
-    public Uni<Void> apply(SqlClient client, CloudEvent event, Set<String> holdingsChanged) {
+    public Uni<Void> apply(SqlConnection transaction, CloudEvent event, Set<String> holdingsChanged) {
         Instant at = event.time() == null ? Instant.now() : event.time();
         String type = event.type();
         if (CustomerSnapshot.TYPE.equals(type)) {
-            return snapshot(client, event.dataAs(json, CustomerSnapshot.class), at);
+            return snapshot(transaction, event.dataAs(json, CustomerSnapshot.class), at);
         }
         if (CustomerMerged.TYPE.equals(type)) {
             CustomerMerged merged = event.dataAs(json, CustomerMerged.class);
             holdingsChanged.add(merged.survivorId());
-            return store.merged(client, merged.duplicateId(), merged.survivorId());
+            return store.merged(transaction, merged.duplicateId(), merged.survivorId());
         }
         if (CustomerMergeUndone.TYPE.equals(type)) {
             String restored = event.dataAs(json, CustomerMergeUndone.class).restoredId();
             holdingsChanged.add(restored);
-            return store.mergeUndone(client, restored).invoke(survivor -> {
+            return store.mergeUndone(transaction, restored).invoke(survivor -> {
                 if (survivor != null) {
                     holdingsChanged.add(survivor);
                 }
             }).replaceWithVoid();
         }
         if (CustomerErased.TYPE.equals(type)) {
-            return store.erased(client, event.dataAs(json, CustomerErased.class).customerId());
+            return store.erased(transaction, event.dataAs(json, CustomerErased.class).customerId());
         }
         if (MessagingSummaryChanged.TYPE.equals(type)) {
             MessagingSummaryChanged summary = event.dataAs(json, MessagingSummaryChanged.class);
-            return store.messages(client, summary.customerId(), summary.version(), at, MessagesSummary.of(summary));
+            return store.messages(transaction, summary.customerId(), summary.version(), at, MessagesSummary.of(summary));
         }
         if (type.startsWith("reservation.")) {
             ReservationEvent reservation = event.dataAs(json, ReservationEvent.class);
@@ -84,7 +85,7 @@ public class ViewEvents {
                 return Uni.createFrom().voidItem();
             }
             holdingsChanged.add(reservation.customerId());
-            return holdings.holding(client, reservation.reservationId(), HoldingStore.RESERVATION,
+            return holdings.holding(transaction, reservation.reservationId(), HoldingStore.RESERVATION,
                     reservation.customerId(), reservation.version(), reservation.active(), reservation.createdAt(), at,
                     HeldReservation.of(reservation));
         }
@@ -94,14 +95,14 @@ public class ViewEvents {
                 return Uni.createFrom().voidItem();
             }
             holdingsChanged.add(order.customerId());
-            return holdings.holding(client, order.orderId(), HoldingStore.ORDER, order.customerId(), order.version(),
+            return holdings.holding(transaction, order.orderId(), HoldingStore.ORDER, order.customerId(), order.version(),
                     order.active(), order.createdAt(), at, HeldOrder.of(order));
         }
         return Uni.createFrom().voidItem();
     }
 
-    private Uni<Void> snapshot(SqlClient client, CustomerSnapshot snapshot, Instant at) {
-        return store.snapshot(client, snapshot.customerId(), snapshot.version(), at, ProfileSummary.of(snapshot),
+    private Uni<Void> snapshot(SqlConnection transaction, CustomerSnapshot snapshot, Instant at) {
+        return store.snapshot(transaction, snapshot.customerId(), snapshot.version(), at, ProfileSummary.of(snapshot),
                 snapshot.cart() == null ? null : snapshot.cart().stream()
                         .map(line -> new CartLine(line.sku(), line.quantity(), line.addedAt())).toList(),
                 snapshot.wishlist() == null ? null : snapshot.wishlist().stream()

@@ -8,7 +8,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The reservations and orders of the view model ({@code view_holding}, each kept at the highest version its
@@ -92,7 +90,7 @@ public class HoldingStore {
     /** Makes again the lists of these customers' views, each in a short transaction that clears its mark. */
     public Uni<Void> refreshStale(Collection<String> customerIds) {
         return Multi.createFrom().iterable(new TreeSet<>(customerIds))
-                .onItem().transformToUni(customerId -> inOneGo(connection -> List.of(
+                .onItem().transformToUni(customerId -> InOneGo.transaction(pool, connection -> List.of(
                         refreshHoldings(connection, customerId),
                         connection.preparedQuery("DELETE FROM view_holding_stale WHERE customer_id = $1")
                                 .execute(Tuple.of(customerId)).replaceWithVoid())))
@@ -113,7 +111,7 @@ public class HoldingStore {
     /** A holding answered by a write, and its owner's lists, in one short transaction. */
     public Uni<Void> holdingWithLists(String id, String kind, String customerId, long version, boolean active,
             Instant createdAt, Instant asOf, Object data) {
-        return inOneGo(connection -> List.of(
+        return InOneGo.transaction(pool, connection -> List.of(
                 holding(connection, id, kind, customerId, version, active, createdAt, asOf, data),
                 refreshHoldings(connection, customerId)));
     }
@@ -127,19 +125,6 @@ public class HoldingStore {
                 transaction.preparedQuery(LOCK_OWNER).execute(Tuple.of(customerId)).replaceWithVoid(),
                 transaction.preparedQuery(HOLDINGS).execute(Tuple.of(customerId)).replaceWithVoid())
                 .andFailFast().replaceWithVoid();
-    }
-
-    /**
-     * One transaction whose statements and COMMIT are sent together, so its locks are released
-     * right after the statements in the database, never after a round trip to this busy gateway.
-     * A statement that fails makes the COMMIT a rollback.
-     */
-    private Uni<Void> inOneGo(Function<SqlConnection, List<Uni<Void>>> statements) {
-        return pool.withConnection(connection -> connection.begin().chain(transaction -> {
-            List<Uni<Void>> all = new ArrayList<>(statements.apply(connection));
-            all.add(transaction.commit());
-            return Uni.join().all(all).andFailFast().replaceWithVoid();
-        }));
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.omnichannel.gateway.view.domain.ViewParts;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -31,8 +32,7 @@ public class ViewStore {
             ON CONFLICT (customer_id) DO UPDATE SET profile = EXCLUDED.profile, profile_version = EXCLUDED.profile_version,
                 profile_as_of = EXCLUDED.profile_as_of, segments = EXCLUDED.segments,
                 preferred_store_id = EXCLUDED.preferred_store_id
-            WHERE v.profile_version < EXCLUDED.profile_version
-            RETURNING customer_id""".formatted(NOT_ERASED);
+            WHERE v.profile_version < EXCLUDED.profile_version""".formatted(NOT_ERASED);
 
     /** A snapshot of customer-service: profile, cart and wishlist of one version, each kept if newer than the one stored. */
     private static final String SNAPSHOT = """
@@ -56,8 +56,7 @@ public class ViewStore {
                                       THEN EXCLUDED.wishlist_as_of ELSE v.wishlist_as_of END,
                 wishlist_version = GREATEST(v.wishlist_version, EXCLUDED.wishlist_version)
             WHERE v.profile_version < EXCLUDED.profile_version OR v.cart_version < EXCLUDED.cart_version
-               OR v.wishlist_version < EXCLUDED.wishlist_version
-            RETURNING profile_version = CAST($3 AS bigint)""".formatted(NOT_ERASED);
+               OR v.wishlist_version < EXCLUDED.wishlist_version""".formatted(NOT_ERASED);
 
     private static final String CART = listPart("cart");
     private static final String WISHLIST = listPart("wishlist");
@@ -70,12 +69,17 @@ public class ViewStore {
                 messages_version = EXCLUDED.messages_version, messages_as_of = EXCLUDED.messages_as_of
             WHERE v.messages_version < EXCLUDED.messages_version""".formatted(NOT_ERASED);
 
-    /** The subjects listed by the newest profile are this customer's; those it no longer lists are not. */
+    /**
+     * The subjects listed by the profile of version $3 are this customer's, those it no longer lists are not:
+     * written only while the stored profile is of that version (a newer one brings its own subjects).
+     */
     private static final String SUBJECTS = """
-            WITH forgotten AS (
-                DELETE FROM view_subject WHERE customer_id = $1 AND NOT (subject = ANY(CAST($2 AS text[]))))
+            WITH current AS (SELECT 1 FROM customer_view WHERE customer_id = $1 AND profile_version = CAST($3 AS bigint)),
+                 forgotten AS (
+                     DELETE FROM view_subject WHERE customer_id = $1 AND NOT (subject = ANY(CAST($2 AS text[])))
+                         AND EXISTS (SELECT 1 FROM current))
             INSERT INTO view_subject (subject, customer_id)
-            SELECT subject, CAST($1 AS text) FROM unnest(CAST($2 AS text[])) subject
+            SELECT subject, CAST($1 AS text) FROM unnest(CAST($2 AS text[])) subject WHERE EXISTS (SELECT 1 FROM current)
             ON CONFLICT (subject) DO UPDATE SET customer_id = EXCLUDED.customer_id""";
 
     /** A merge into a survivor that was itself merged before points at the last survivor (chains stay one level deep). */
@@ -84,6 +88,11 @@ public class ViewStore {
                 INSERT INTO view_merge (duplicate_id, survivor_id) VALUES ($1, $2)
                 ON CONFLICT (duplicate_id) DO UPDATE SET survivor_id = EXCLUDED.survivor_id)
             UPDATE view_merge SET survivor_id = $2 WHERE survivor_id = $1""";
+
+    private static final String MERGE_UNDONE = """
+            WITH undone AS (DELETE FROM view_merge WHERE duplicate_id = $1 RETURNING survivor_id),
+                 marked AS (INSERT INTO view_holding_stale SELECT survivor_id FROM undone ON CONFLICT DO NOTHING)
+            SELECT survivor_id FROM undone""";
 
     private static final String ERASED = """
             WITH views AS (DELETE FROM customer_view WHERE customer_id = $1),
@@ -109,27 +118,31 @@ public class ViewStore {
             List<String> subjects) {
         return client.preparedQuery(PROFILE).execute(Tuple.from(Arrays.asList(customerId, write(summary), version,
                 time(asOf), summary.segments().toArray(String[]::new), summary.preferredStoreId())))
-                .chain(rows -> rows.rowCount() == 0 || subjects == null ? Uni.createFrom().voidItem()
-                        : client.preparedQuery(SUBJECTS).execute(Tuple.of(customerId, subjects.toArray(String[]::new)))
-                                .replaceWithVoid());
+                .chain(() -> subjects(client, customerId, version, subjects));
     }
 
     /**
-     * A customer snapshot in one statement: each part kept if newer; a null cart or wishlist (a
-     * snapshot from before they were published) leaves the stored one. The token subjects follow
-     * the profile when it was kept.
+     * A customer snapshot: each part kept if newer; a null cart or wishlist (a snapshot from before they were
+     * published) leaves the stored one. The token subjects follow the profile when it was kept. The two
+     * statements do not wait for each other: {@code transaction} must be a transaction's connection, which
+     * runs them in order (the feed sends a batch's statements together).
      */
-    public Uni<Void> snapshot(SqlClient client, String customerId, long version, Instant asOf,
+    public Uni<Void> snapshot(SqlConnection transaction, String customerId, long version, Instant asOf,
             ViewParts.ProfileSummary summary, List<ViewParts.CartLine> cart, List<ViewParts.WishlistLine> wishlist,
             List<String> subjects) {
-        return client.preparedQuery(SNAPSHOT).execute(Tuple.from(Arrays.asList(customerId, write(summary), version,
-                time(asOf), summary.segments().toArray(String[]::new), summary.preferredStoreId(),
-                cart == null ? null : write(cart), cart == null ? 0L : version,
-                wishlist == null ? null : write(wishlist), wishlist == null ? 0L : version)))
-                .chain(rows -> !rows.iterator().hasNext() || !rows.iterator().next().getBoolean(0) || subjects == null
-                        ? Uni.createFrom().voidItem()
-                        : client.preparedQuery(SUBJECTS).execute(Tuple.of(customerId, subjects.toArray(String[]::new)))
-                                .replaceWithVoid());
+        return Uni.join().all(
+                transaction.preparedQuery(SNAPSHOT).execute(Tuple.from(Arrays.asList(customerId, write(summary), version,
+                        time(asOf), summary.segments().toArray(String[]::new), summary.preferredStoreId(),
+                        cart == null ? null : write(cart), cart == null ? 0L : version,
+                        wishlist == null ? null : write(wishlist), wishlist == null ? 0L : version))).replaceWithVoid(),
+                subjects(transaction, customerId, version, subjects))
+                .andFailFast().replaceWithVoid();
+    }
+
+    private Uni<Void> subjects(SqlClient client, String customerId, long version, List<String> subjects) {
+        return subjects == null ? Uni.createFrom().voidItem()
+                : client.preparedQuery(SUBJECTS).execute(Tuple.of(customerId, subjects.toArray(String[]::new), version))
+                        .replaceWithVoid();
     }
 
     public Uni<Void> cart(SqlClient client, String customerId, long version, Instant asOf, List<ViewParts.CartLine> lines) {
@@ -153,9 +166,12 @@ public class ViewStore {
         return client.preparedQuery(MERGED).execute(Tuple.of(duplicateId, survivorId)).replaceWithVoid();
     }
 
-    /** The merge of {@code restoredId} undone; the survivor it had, whose lists must be made again (null if none). */
+    /**
+     * The merge of {@code restoredId} undone; the survivor it had (null if none), whose lists must be made
+     * again: it is marked so in the same statement ({@link HoldingStore#markStale}).
+     */
     public Uni<String> mergeUndone(SqlClient client, String restoredId) {
-        return client.preparedQuery("DELETE FROM view_merge WHERE duplicate_id = $1 RETURNING survivor_id")
+        return client.preparedQuery(MERGE_UNDONE)
                 .execute(Tuple.of(restoredId))
                 .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null);
     }

@@ -2,6 +2,7 @@ package dev.omnichannel.messaging.recipient.repository;
 
 import dev.omnichannel.messaging.recipient.domain.RecipientEntity;
 import dev.omnichannel.messaging.recipient.domain.SenderAddress;
+import dev.omnichannel.messaging.support.Json;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Multi;
@@ -11,6 +12,12 @@ import java.util.List;
 
 @ApplicationScoped
 public class RecipientRepository implements PanacheRepositoryBase<RecipientEntity, String> {
+
+    private final Json json;
+
+    RecipientRepository(Json json) {
+        this.json = json;
+    }
 
     /** The customer an address belongs to (the most recently updated one if several still share it). */
     public Uni<String> customerByAddress(SenderAddress address) {
@@ -37,17 +44,16 @@ public class RecipientRepository implements PanacheRepositoryBase<RecipientEntit
                         .replaceWithVoid()));
     }
 
+    /** The customer's segments become these, in one statement (a snapshot usually changes none of them). */
     public Uni<Void> replaceSegments(String customerId, List<String> segments) {
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("DELETE FROM recipient_segment WHERE customer_id = ?1")
-                .setParameter(1, customerId).executeUpdate()
-                .chain(() -> Multi.createFrom().iterable(segments)
-                        .onItem().transformToUniAndConcatenate(segment -> session.createNativeQuery(
-                                "INSERT INTO recipient_segment (customer_id, segment) VALUES (?1, ?2) ON CONFLICT DO NOTHING")
-                                .setParameter(1, customerId).setParameter(2, segment)
-                                .executeUpdate())
-                        .collect().last()
-                        .replaceWithVoid()));
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                WITH wanted AS (SELECT jsonb_array_elements_text(CAST(CAST(?2 AS text) AS jsonb)) AS segment),
+                     gone AS (DELETE FROM recipient_segment
+                              WHERE customer_id = CAST(?1 AS text) AND segment NOT IN (SELECT segment FROM wanted))
+                INSERT INTO recipient_segment (customer_id, segment) SELECT CAST(?1 AS text), segment FROM wanted
+                ON CONFLICT DO NOTHING""")
+                .setParameter(1, customerId).setParameter(2, json.write(segments))
+                .executeUpdate().replaceWithVoid());
     }
 
     /** Members of a segment who can still be written to. */

@@ -52,10 +52,14 @@ public class RecipientUpdates {
                 }
                 RecipientEntity entity = existing != null ? existing : new RecipientEntity();
                 RecipientAddresses addresses = addressesOf(snapshot);
+                String addressesBefore = existing == null ? null : existing.addresses;
                 fill(entity, snapshot, addresses);
+                // most snapshots change the cart or the wishlist, not where to write to
+                boolean sameAddresses = entity.addresses.equals(addressesBefore);
                 Uni<RecipientEntity> saved = existing != null ? Uni.createFrom().item(entity) : repository.persist(entity);
                 return saved.chain(() -> Panache.flush())
-                        .chain(() -> repository.replaceAddresses(customerId, addresses.all()))
+                        .chain(() -> sameAddresses ? Uni.createFrom().voidItem()
+                                : repository.replaceAddresses(customerId, addresses.all()))
                         .chain(() -> repository.replaceSegments(customerId,
                                 snapshot.segments() == null ? List.of() : snapshot.segments().stream().filter(Objects::nonNull).distinct().toList()))
                         .replaceWith(addresses);

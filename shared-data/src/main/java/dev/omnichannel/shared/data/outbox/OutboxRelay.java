@@ -32,9 +32,9 @@ import org.jboss.logging.Logger;
  *
  * <p>{@link Outbox#publish} wakes it. An HTTP request that wrote events has them relayed as soon
  * as its response is ready ({@link RelayAfterResponse}: its transaction committed by then); for
- * writes made elsewhere (Kafka consumers, scheduled jobs) it drains every few milliseconds for a
- * quarter of a second, so an event is relayed soon after its transaction commits without knowing
- * when that is. A slow timer catches anything else (rows of a replica that stopped).
+ * writes made elsewhere (Kafka consumers, scheduled jobs, a request's work after its response) it
+ * drains every few milliseconds for a quarter of a second, so an event is relayed soon after its
+ * transaction commits without knowing when that is. A slow timer catches anything else (rows of a replica that stopped).
  *
  * <p>A transaction-scoped advisory lock lets one replica relay at a time, which keeps the per-key
  * order; a crash between the send and the delete resends, and consumers deduplicate on the id.
@@ -52,7 +52,18 @@ public class OutboxRelay {
     /** After a wake-up the relay drains every 5 ms for a while ({@code omni.outbox.drain-after-write}). */
     private static final long TICK_MS = 5;
     private static final long NO_TICKER = -1;
+    /**
+     * The election and the batch in one round trip (they are on the path of every event to its consumers).
+     * The rows are read in the statement's snapshot, taken before the lock: when another replica committed
+     * its batch in between, these rows are sent again, which consumers deduplicate, in the same order.
+     */
+    private static final String ELECTED_BATCH = """
+            WITH elected AS MATERIALIZED (
+                SELECT pg_try_advisory_xact_lock($1) AS held, set_config('synchronous_commit', 'off', true))
+            SELECT id, topic, message_key, traceparent, payload FROM outbox_event, elected
+            WHERE elected.held ORDER BY seq LIMIT $2""";
     private static final String WROTE_EVENTS = OutboxRelay.class.getName() + ".wrote-events";
+    private static final String RELAYED_WITH_RESPONSE = OutboxRelay.class.getName() + ".relayed-with-response";
 
     private final Pool pool;
     private final Vertx vertx;
@@ -78,10 +89,16 @@ public class OutboxRelay {
         this.hotForNanos = drainAfterWrite.toNanos();
     }
 
-    /** A transaction is writing events: relay them soon after it commits. */
+    /**
+     * A transaction is writing events: relay them soon after it commits. An HTTP request's are relayed with
+     * its response; only other writers need the relay to drain every few milliseconds meanwhile.
+     */
     public synchronized void wakeUp() {
         if (VertxContext.isOnDuplicatedContext()) {
             ContextLocals.put(WROTE_EVENTS, Boolean.TRUE);
+            if (ContextLocals.get(RELAYED_WITH_RESPONSE, Boolean.FALSE)) {
+                return;
+            }
         }
         hotUntil = System.nanoTime() + hotForNanos;
         if (ticker == NO_TICKER) {
@@ -92,6 +109,13 @@ public class OutboxRelay {
     /** Whether the request (or message) being handled on this Vert.x context wrote events. */
     boolean wroteEventsHere() {
         return VertxContext.isOnDuplicatedContext() && ContextLocals.get(WROTE_EVENTS, Boolean.FALSE);
+    }
+
+    /** Whether the events written on this Vert.x context from now on are relayed with an HTTP response. */
+    void relayedWithResponseHere(boolean relayed) {
+        if (VertxContext.isOnDuplicatedContext()) {
+            ContextLocals.put(RELAYED_WITH_RESPONSE, relayed);
+        }
     }
 
     private synchronized void tick(long timer) {
@@ -146,13 +170,8 @@ public class OutboxRelay {
      * deduplicate, and every write's own commit is one fsync fewer away from its answer.
      */
     private Uni<Integer> relayBatch(SqlConnection connection) {
-        return connection.preparedQuery("SELECT pg_try_advisory_xact_lock($1), set_config('synchronous_commit', 'off', true)")
-                .execute(Tuple.of(RELAY_LOCK))
-                .chain(lock -> lock.iterator().next().getBoolean(0)
-                        ? connection.preparedQuery("SELECT id, topic, message_key, traceparent, payload FROM outbox_event ORDER BY seq LIMIT $1")
-                                .execute(Tuple.of(batchSize))
-                                .chain(rows -> send(connection, rows))
-                        : Uni.createFrom().item(0));
+        return connection.preparedQuery(ELECTED_BATCH).execute(Tuple.of(RELAY_LOCK, batchSize))
+                .chain(rows -> send(connection, rows));
     }
 
     private Uni<Integer> send(SqlConnection connection, Iterable<Row> rows) {
