@@ -53,15 +53,16 @@ public class OutboxRelay {
     private static final long TICK_MS = 5;
     private static final long NO_TICKER = -1;
     /**
-     * The election and the batch in one round trip (they are on the path of every event to its consumers).
-     * The rows are read in the statement's snapshot, taken before the lock: when another replica committed
-     * its batch in between, these rows are sent again, which consumers deduplicate, in the same order.
+     * The election and the batch in one round trip (they are on the path of every event to its consumers);
+     * the election is a one-time filter, so the rows are still read in the order of the seq index. They are
+     * read in the statement's snapshot, taken before the lock: when another replica committed its batch in
+     * between, these rows are sent again, which consumers deduplicate, in the same order.
      */
     private static final String ELECTED_BATCH = """
             WITH elected AS MATERIALIZED (
                 SELECT pg_try_advisory_xact_lock($1) AS held, set_config('synchronous_commit', 'off', true))
-            SELECT id, topic, message_key, traceparent, payload FROM outbox_event, elected
-            WHERE elected.held ORDER BY seq LIMIT $2""";
+            SELECT id, topic, message_key, traceparent, payload FROM outbox_event
+            WHERE (SELECT held FROM elected) ORDER BY seq LIMIT $2""";
     private static final String WROTE_EVENTS = OutboxRelay.class.getName() + ".wrote-events";
     private static final String RELAYED_WITH_RESPONSE = OutboxRelay.class.getName() + ".relayed-with-response";
 
