@@ -9,6 +9,8 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
@@ -75,6 +77,17 @@ public class TestApplication {
                         }
                         return Map.of("id", event.id());
                     });
+        }
+
+        /** Answers at once, then publishes on the request's context: work a request leaves running after its response. */
+        @POST
+        @Path("/events/after-response")
+        public Uni<Map<String, String>> publishAfterResponse(@Valid EventRequest request) {
+            Context context = Vertx.currentContext();
+            context.owner().setTimer(200, timer -> context.runOnContext(ignored -> Panache.withTransaction(
+                    () -> outbox.publish(TOPIC, request.key(), new SomethingHappened(request.message())))
+                    .subscribe().with(event -> { }, failure -> { })));
+            return Uni.createFrom().item(Map.of("status", "accepted"));
         }
 
         @POST

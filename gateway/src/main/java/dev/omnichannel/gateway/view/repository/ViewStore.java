@@ -32,7 +32,8 @@ public class ViewStore {
             ON CONFLICT (customer_id) DO UPDATE SET profile = EXCLUDED.profile, profile_version = EXCLUDED.profile_version,
                 profile_as_of = EXCLUDED.profile_as_of, segments = EXCLUDED.segments,
                 preferred_store_id = EXCLUDED.preferred_store_id
-            WHERE v.profile_version < EXCLUDED.profile_version""".formatted(NOT_ERASED);
+            WHERE v.profile_version < EXCLUDED.profile_version
+            RETURNING customer_id""".formatted(NOT_ERASED);
 
     /** A snapshot of customer-service: profile, cart and wishlist of one version, each kept if newer than the one stored. */
     private static final String SNAPSHOT = """
@@ -80,7 +81,8 @@ public class ViewStore {
                          AND EXISTS (SELECT 1 FROM current))
             INSERT INTO view_subject (subject, customer_id)
             SELECT subject, CAST($1 AS text) FROM unnest(CAST($2 AS text[])) subject WHERE EXISTS (SELECT 1 FROM current)
-            ON CONFLICT (subject) DO UPDATE SET customer_id = EXCLUDED.customer_id""";
+            ON CONFLICT (subject) DO UPDATE SET customer_id = EXCLUDED.customer_id
+            WHERE view_subject.customer_id <> EXCLUDED.customer_id""";
 
     /** A merge into a survivor that was itself merged before points at the last survivor (chains stay one level deep). */
     private static final String MERGED = """
@@ -118,7 +120,8 @@ public class ViewStore {
             List<String> subjects) {
         return client.preparedQuery(PROFILE).execute(Tuple.from(Arrays.asList(customerId, write(summary), version,
                 time(asOf), summary.segments().toArray(String[]::new), summary.preferredStoreId())))
-                .chain(() -> subjects(client, customerId, version, subjects));
+                .chain(rows -> rows.rowCount() == 0 ? Uni.createFrom().voidItem()
+                        : subjects(client, customerId, version, subjects));
     }
 
     /**

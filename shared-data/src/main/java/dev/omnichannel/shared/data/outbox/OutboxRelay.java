@@ -34,7 +34,8 @@ import org.jboss.logging.Logger;
  * as its response is ready ({@link RelayAfterResponse}: its transaction committed by then); for
  * writes made elsewhere (Kafka consumers, scheduled jobs, a request's work after its response) it
  * drains every few milliseconds for a quarter of a second, so an event is relayed soon after its
- * transaction commits without knowing when that is. A slow timer catches anything else (rows of a replica that stopped).
+ * transaction commits without knowing when that is. A slow timer catches anything else (rows of a
+ * replica that stopped).
  *
  * <p>A transaction-scoped advisory lock lets one replica relay at a time, which keeps the per-key
  * order; a crash between the send and the delete resends, and consumers deduplicate on the id.
